@@ -1,0 +1,5 @@
+//! Typed client for the Wix External Calendars v2 API: [`model`] (serde types for all nine
+//! methods), [`error`] (the one error enum) and, in the browser, `client` (the gloo-net calls).
+
+pub mod error;
+pub mod model;
