@@ -311,9 +311,13 @@ impl World {
             .await
             .map(|value| serde_json::to_string_pretty(&value).unwrap_or_default())
             .unwrap_or_else(|error| format!("(could not read the page: {error})"));
+        let dialog = match self.browser.client.get_alert_text().await {
+            Ok(text) => format!("\nan open JavaScript dialog says: {text:?}"),
+            Err(_) => String::new(),
+        };
         let title = self.browser.client.title().await.unwrap_or_default();
         format!(
-            "--- browser: {} ---\naddress: {url}\ntitle: {title}\nwidgets: {widgets}\nevents: {:?}\n\
+            "--- browser: {} ---\naddress: {url}{dialog}\ntitle: {title}\nwidgets: {widgets}\nevents: {:?}\n\
              --- emulator request log ---\n{}\n{}",
             self.kind().name(),
             self.events().await,
