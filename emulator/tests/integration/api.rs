@@ -229,17 +229,18 @@ async fn connect_by_credentials_errors() {
 async fn status_moves_from_connected_to_synced_over_time() {
     let emulator = start().await;
     let r = emulator
-        .control(Method::POST, "/config", Some(json!({"syncDelayMs": 400})))
+        .control(Method::POST, "/config", Some(json!({"syncDelayMs": 1000})))
         .await;
     assert_eq!(r.status, 204);
     let c = emulator.apple_connection(SCHEDULE).await;
     assert_eq!(c["status"], "CONNECTED");
     assert!(c.get("externalAccountEmail").is_none());
     let path = format!("/connections/{}", c["id"].as_str().unwrap());
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Generous margins: each step lasts 1 s, and the machine may be busy.
+    tokio::time::sleep(Duration::from_millis(1300)).await;
     let r = emulator.get(&path).await;
     assert_eq!(r.body["connection"]["status"], "SYNC_IN_PROGRESS");
-    tokio::time::sleep(Duration::from_millis(400)).await;
+    tokio::time::sleep(Duration::from_millis(1000)).await;
     let r = emulator.get(&path).await;
     assert_eq!(r.body["connection"]["status"], "SYNCED");
     assert_eq!(
