@@ -87,7 +87,7 @@ pub async fn assert_no_axe_violations(world: &World, state: &str) {
 
 fn axe_source() -> String {
     let path = std::env::var_os("E2E_AXE")
-        .map(PathBuf::from)
+        .map(|path| workspace_root().join(path))
         .unwrap_or_else(|| workspace_root().join("node_modules/axe-core/axe.min.js"));
     std::fs::read_to_string(&path).unwrap_or_else(|error| {
         panic!(

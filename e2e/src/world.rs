@@ -356,15 +356,19 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// A path from the environment; relative ones count from the workspace root (cargo runs
+/// tests in the crate's directory, which would surprise whoever set the variable).
+fn path_from_env(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name).map(|path| workspace_root().join(path))
+}
+
 fn dist_dir() -> PathBuf {
-    std::env::var_os("E2E_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("dist"))
+    path_from_env("E2E_DIST").unwrap_or_else(|| workspace_root().join("dist"))
 }
 
 fn emulator_binary() -> PathBuf {
-    if let Some(path) = std::env::var_os("E2E_EMULATOR") {
-        return PathBuf::from(path);
+    if let Some(path) = path_from_env("E2E_EMULATOR") {
+        return path;
     }
     let target = workspace_root().join("target");
     ["release", "debug"]
