@@ -2,8 +2,6 @@
 //! AA rules, and the browser's own computed role and name of an element (WebDriver's
 //! "Get Computed Role" and "Get Computed Label"), which is what assistive technology gets.
 
-use std::path::PathBuf;
-
 use fantoccini::elements::Element;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::Value;
