@@ -13,6 +13,7 @@ use tower_http::services::ServeDir;
 use crate::clock::now_ms;
 use crate::consent::ConsentSessions;
 use crate::errors::ApiError;
+use crate::failing::FailingProviders;
 use crate::faults::Faults;
 use crate::model::{Connection, Provider};
 use crate::request_log::RequestLog;
@@ -46,6 +47,8 @@ pub struct Shared {
     pub faults: Faults,
     pub requests: RequestLog,
     pub consents: ConsentSessions,
+    /// Providers whose connections cannot be listed (control API).
+    pub failing: FailingProviders,
 }
 
 /// Cheaply clonable handle on [`Shared`].
@@ -70,6 +73,7 @@ impl AppState {
             faults: Faults::default(),
             requests: RequestLog::default(),
             consents: ConsentSessions::default(),
+            failing: FailingProviders::default(),
         }))
     }
 }
@@ -92,12 +96,13 @@ impl Shared {
         stored.view(now_ms(), self.settings().sync_delay_ms)
     }
 
-    /// Back to a fresh start: no connections, sessions, faults or logged requests; premium
-    /// on; settings as given by the flags.
+    /// Back to a fresh start: no connections, sessions, faults, failing providers or logged
+    /// requests; premium on; settings as given by the flags.
     pub fn reset(&self) {
         self.store.reset();
         self.consents.clear();
         self.faults.clear();
+        self.failing.clear();
         self.requests.clear();
         self.update_settings(|s| *s = Settings::from_config(&self.config));
     }

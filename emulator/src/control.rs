@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/config", post(set_config))
         .route("/connections", post(add_connection))
         .route("/connections/{connectionId}/status", post(set_status))
+        .route("/providers/{providerId}/failing", post(set_failing))
         .route("/faults", post(add_fault).delete(clear_faults))
         .route("/requests", get(list_requests).delete(clear_requests))
         .route(
@@ -142,6 +143,28 @@ async fn set_status(
         Ok(stored.view(now, delay))
     })?;
     Ok(Json(ConnectionResponse { connection }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FailingRequest {
+    failing: Option<bool>,
+}
+
+/// Marks a provider as failing (or answering again) for List Connections and List Events.
+async fn set_failing(
+    State(app): State<AppState>,
+    Path(provider_id): Path<String>,
+    JsonBody(request): JsonBody<FailingRequest>,
+) -> Result<StatusCode, ApiError> {
+    let failing = request
+        .failing
+        .ok_or_else(|| ApiError::validation(vec![FieldViolation::required("failing")]))?;
+    if app.provider(&provider_id).is_none() {
+        return Err(ApiError::not_found("Provider", &provider_id));
+    }
+    app.failing.set(&provider_id, failing);
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn add_fault(

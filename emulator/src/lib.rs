@@ -17,6 +17,7 @@ mod control;
 mod cors;
 pub mod errors;
 mod extract;
+mod failing;
 mod faults;
 mod generate;
 pub mod model;

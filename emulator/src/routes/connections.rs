@@ -29,8 +29,8 @@ pub async fn get(
 }
 
 /// `GET /connections?scheduleIds=..&scheduleIds=..&partialFailure=..`: all connections,
-/// oldest first, disconnected ones included. Nothing ever fails to load here, so
-/// `failedProviderIds` is never sent.
+/// oldest first, disconnected ones included. Connections of providers marked as failing
+/// follow the partial-failure rule of [`crate::failing`].
 pub async fn list(
     State(app): State<AppState>,
     query: QueryParams,
@@ -41,18 +41,19 @@ pub async fn list(
         .into_iter()
         .map(|id| violations.guid("scheduleIds", Some(id)))
         .collect();
-    query.bool("partialFailure", &mut violations);
+    let partial_failure = query.bool("partialFailure", &mut violations) == Some(true);
     violations.finish()?;
-    let connections = app
+    let covered = app
         .store
         .connections()
         .iter()
         .filter(|c| schedule_ids.is_empty() || schedule_ids.contains(&c.connection.schedule_id))
         .map(|c| app.view(c))
         .collect();
+    let sorted = app.failing.sort(covered, partial_failure)?;
     Ok(Json(ListConnectionsResponse {
-        connections,
-        failed_provider_ids: None,
+        connections: sorted.working,
+        failed_provider_ids: sorted.failed_provider_ids,
     }))
 }
 

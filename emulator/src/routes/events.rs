@@ -12,7 +12,7 @@ use crate::clock::{format_ms, now_ms, parse_rfc3339};
 use crate::errors::{ApiError, FieldViolation, Violations};
 use crate::extract::QueryParams;
 use crate::generate::{occurrences, owner_name};
-use crate::model::{CursorPagingMetadata, Cursors, Event, ListEventsResponse, Status};
+use crate::model::{Connection, CursorPagingMetadata, Cursors, Event, ListEventsResponse, Status};
 use crate::sync_config::imported_calendars;
 use crate::validate::is_guid;
 
@@ -59,7 +59,7 @@ pub async fn list(
 ) -> Result<Json<ListEventsResponse>, ApiError> {
     let mut violations = Violations::default();
     let limit = parse_limit(&params, &mut violations);
-    params.bool("partialFailure", &mut violations);
+    let partial_failure = params.bool("partialFailure", &mut violations) == Some(true);
     let cursor = match params.last("cursorPaging.cursor") {
         Some(text) => {
             let cursor = Cursor::decode(text);
@@ -73,7 +73,10 @@ pub async fn list(
     violations.finish()?;
     let Cursor { query, offset } = cursor.expect("validated above");
 
-    let events = matching_events(&app, &query);
+    let sorted = app
+        .failing
+        .sort(covered_connections(&app, &query), partial_failure)?;
+    let events = matching_events(&sorted.working, &query);
     let page: Vec<Event> = events.iter().skip(offset).take(limit).cloned().collect();
     let has_next = offset + page.len() < events.len();
     let next = has_next.then(|| {
@@ -90,7 +93,7 @@ pub async fn list(
             has_next,
         },
         events: page,
-        failed_provider_ids: None,
+        failed_provider_ids: sorted.failed_provider_ids,
     }))
 }
 
@@ -167,21 +170,30 @@ fn guid_list(params: &QueryParams, field: &str, violations: &mut Violations) -> 
     ids.into_iter().map(str::to_owned).collect()
 }
 
-/// Every matching event, sorted by start (then end, schedule, calendar, title so that the
-/// order, and with it paging, is stable).
-fn matching_events(app: &AppState, query: &EventQuery) -> Vec<Event> {
+/// The connections a listing draws events from: not disconnected, of the listed schedules
+/// and owners, and importing some calendar.
+fn covered_connections(app: &AppState, query: &EventQuery) -> Vec<Connection> {
+    app.store
+        .connections()
+        .iter()
+        .map(|stored| app.view(stored))
+        .filter(|connection| {
+            let owner = connection.user_id.as_deref().unwrap_or_default();
+            connection.status != Status::Disconnected
+                && (query.schedule_ids.is_empty()
+                    || query.schedule_ids.contains(&connection.schedule_id))
+                && (query.user_ids.is_empty() || query.user_ids.iter().any(|u| u == owner))
+                && !imported_calendars(&connection.id, connection.sync_config.as_ref()).is_empty()
+        })
+        .collect()
+}
+
+/// Every event of `connections` that matches, sorted by start (then end, schedule, calendar,
+/// title so that the order, and with it paging, is stable).
+fn matching_events(connections: &[Connection], query: &EventQuery) -> Vec<Event> {
     let now = now_ms();
     let mut found = Vec::new();
-    for stored in app.store.connections() {
-        let connection = app.view(&stored);
-        let owner = connection.user_id.clone().unwrap_or_default();
-        if connection.status == Status::Disconnected
-            || (!query.schedule_ids.is_empty()
-                && !query.schedule_ids.contains(&connection.schedule_id))
-            || (!query.user_ids.is_empty() && !query.user_ids.contains(&owner))
-        {
-            continue;
-        }
+    for connection in connections {
         let names = imported_calendars(&connection.id, connection.sync_config.as_ref());
         for occurrence in occurrences(&connection.id, &names, query.from_ms, query.to_ms, now) {
             if query

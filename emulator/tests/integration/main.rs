@@ -7,5 +7,6 @@ mod consent;
 mod control;
 mod events;
 mod examples;
+mod failing;
 mod http;
 mod state;
