@@ -16,3 +16,10 @@ pub mod config;
 pub mod flow;
 pub mod messages;
 pub mod percent;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

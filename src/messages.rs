@@ -51,6 +51,11 @@ pub fn no_providers() -> &'static str {
     "No calendar providers are available for this site."
 }
 
+/// Stand-in for a provider the API sent without a name.
+pub fn unnamed_provider() -> &'static str {
+    "Unnamed provider"
+}
+
 /// Hint under a provider that connects with email and password instead of OAuth.
 pub fn connects_with_credentials() -> &'static str {
     "Connects with the calendar account's email and password instead of signing in here."

@@ -3,3 +3,6 @@
 
 pub mod error;
 pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod client;

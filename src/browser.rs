@@ -1,0 +1,179 @@
+//! The one module that touches the browser's global state: the address bar (`location`,
+//! `history.replaceState`, navigation), `sessionStorage`, DOM events for the host, and
+//! `performance.mark`. Everything it reads is handed to the pure `flow` logic as plain strings.
+//!
+//! ```no_run
+//! use calendar_connect::browser::{self, Navigator};
+//! let address = browser::Address::current();
+//! let recorded = Navigator::recording(); // a test double: remembers instead of leaving
+//! recorded.go("https://example.com/");
+//! assert_eq!(recorded.visited(), ["https://example.com/"]);
+//! ```
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, EventTarget};
+
+use crate::flow::attempt::AttemptRecord;
+
+/// sessionStorage key of the pending attempt record.
+const ATTEMPT_STORAGE_KEY: &str = "calendar-connect:attempt";
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("calendar-connect runs in a browser window")
+}
+
+/// The page address, split the way `flow` wants it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Address {
+    /// Full address.
+    pub href: String,
+    /// Path (`/admin/calendar`).
+    pub path: String,
+    /// Query with its `?` (or empty).
+    pub search: String,
+    /// Fragment with its `#` (or empty).
+    pub hash: String,
+}
+
+impl Address {
+    /// The current page address.
+    pub fn current() -> Self {
+        let location = window().location();
+        Self {
+            href: location.href().unwrap_or_default(),
+            path: location.pathname().unwrap_or_default(),
+            search: location.search().unwrap_or_default(),
+            hash: location.hash().unwrap_or_default(),
+        }
+    }
+}
+
+/// Replaces the current history entry's address without navigating (used to consume a result).
+pub fn replace_address(address: &str) {
+    if let Ok(history) = window().history() {
+        // Keep the host router's state object: only the address changes.
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(address));
+    }
+}
+
+/// Resolves `value` against the page address, as the browser would (for `data-redirect-url`).
+pub fn resolve_url(value: &str) -> Option<String> {
+    let base = Address::current().href;
+    web_sys::Url::new_with_base(value, &base)
+        .ok()
+        .map(|url| url.href())
+}
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A fresh random attempt ID (UUID v4).
+pub fn new_attempt_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
+/// The stored attempt record, if there is a readable one.
+pub fn load_attempt() -> Option<AttemptRecord> {
+    let json = session_storage()?.get_item(ATTEMPT_STORAGE_KEY).ok()??;
+    AttemptRecord::from_json(&json)
+}
+
+/// Stores the attempt record; `false` when storage is unavailable (private modes, quotas).
+pub fn save_attempt(record: &AttemptRecord) -> bool {
+    session_storage().is_some_and(|storage| {
+        storage
+            .set_item(ATTEMPT_STORAGE_KEY, &record.to_json())
+            .is_ok()
+    })
+}
+
+/// Forgets the attempt record.
+pub fn clear_attempt() {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(ATTEMPT_STORAGE_KEY);
+    }
+}
+
+/// Dispatches a bubbling `CustomEvent` named `name` on `target`, with a plain-object `detail`
+/// built from string pairs.
+pub fn dispatch(target: &EventTarget, name: &str, detail: &[(&str, &str)]) {
+    let object = js_sys::Object::new();
+    for (key, value) in detail {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&object);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+/// Adds a `performance.mark` (for hosts measuring time to interactive).
+pub fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
+/// The page's `scheduleId` query parameter, for prefilling the schedule field.
+pub fn schedule_id_from_address() -> Option<String> {
+    let search = Address::current().search;
+    crate::percent::split_pairs(search.trim_start_matches('?'))
+        .into_iter()
+        .find(|pair| pair.key == "scheduleId")
+        .map(|pair| pair.value.trim().to_owned())
+        .filter(|value| !value.is_empty())
+}
+
+/// Leaves the page for a (checked) URL. Injectable so that tests record the URL instead of
+/// navigating the test page away.
+#[derive(Clone)]
+pub struct Navigator {
+    go: Rc<dyn Fn(&str)>,
+    visited: Rc<RefCell<Vec<String>>>,
+}
+
+impl Navigator {
+    /// Navigates the window (`location.assign`).
+    pub fn window() -> Self {
+        Self::with(|url| {
+            let _ = window().location().assign(url);
+        })
+    }
+
+    /// Calls `go` instead of navigating.
+    pub fn with(go: impl Fn(&str) + 'static) -> Self {
+        Self {
+            go: Rc::new(go),
+            visited: Rc::default(),
+        }
+    }
+
+    /// Records URLs and goes nowhere (for tests).
+    pub fn recording() -> Self {
+        Self::with(|_| {})
+    }
+
+    /// Leaves for `url`.
+    pub fn go(&self, url: &str) {
+        self.visited.borrow_mut().push(url.to_owned());
+        (self.go)(url);
+    }
+
+    /// Every URL passed to [`Navigator::go`], oldest first.
+    pub fn visited(&self) -> Vec<String> {
+        self.visited.borrow().clone()
+    }
+}

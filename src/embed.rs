@@ -1,0 +1,155 @@
+//! How host pages get the widget: the JS `mount(element, options)` function (exported with
+//! wasm-bindgen) and the standalone entry that mounts every `[data-calendar-connect]` element.
+//!
+//! ```js
+//! // after the widget's JS module is loaded (trunk exposes it as window.wasmBindings):
+//! const handle = wasmBindings.mount(document.querySelector('#calendar'), {
+//!   apiBase: 'https://www.wixapis.com',
+//!   scheduleId: '4e0579a5-491e-4e70-a872-d097eed6e520',
+//!   getAccessToken: () => fetch('/my-backend/wix-token').then(r => r.text()),
+//! });
+//! // later
+//! handle.unmount();
+//! ```
+
+use std::rc::Rc;
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+use crate::api::client::{Auth, Client};
+use crate::browser::Navigator;
+use crate::config::Settings;
+use crate::ui::{CalendarConnect, Environment};
+
+/// Marks elements that already hold a widget, so mounting twice is harmless.
+const MOUNTED_ATTRIBUTE: &str = "data-calendar-connect-mounted";
+
+/// A mounted widget; dropping it (or calling `unmount()` from JS) removes the widget.
+#[wasm_bindgen]
+pub struct MountHandle {
+    inner: Option<leptos::mount::UnmountHandle<AnyViewState>>,
+    element: HtmlElement,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Removes the widget from its element and stops its work. Safe to call twice.
+    pub fn unmount(&mut self) {
+        if self.inner.take().is_some() {
+            let _ = self.element.remove_attribute(MOUNTED_ATTRIBUTE);
+        }
+    }
+}
+
+/// Mounts the widget into `element` with the given settings, auth mode and navigator (tests pass
+/// a recording navigator). Returns `None` if the element already holds a widget.
+///
+/// ```ignore
+/// let handle = mount_with(element, Settings::from_lookup(|_| None), Auth::None, Navigator::window());
+/// ```
+pub fn mount_with(
+    element: HtmlElement,
+    settings: Settings,
+    auth: Auth,
+    navigator: Navigator,
+) -> Option<MountHandle> {
+    if element.has_attribute(MOUNTED_ATTRIBUTE) {
+        return None;
+    }
+    let _ = element.set_attribute(MOUNTED_ATTRIBUTE, "");
+    let env = Environment {
+        client: Rc::new(Client::new(
+            settings.api_base.clone(),
+            auth,
+            settings.timeout_ms,
+        )),
+        navigator,
+        host: element.clone().into(),
+    };
+    let handle = mount_to(element.clone(), move || {
+        view! { <CalendarConnect settings=settings env=env /> }.into_any()
+    });
+    Some(MountHandle {
+        inner: Some(handle),
+        element,
+    })
+}
+
+/// JS API: mounts the widget into `element`. `options` takes the same settings as the data
+/// attributes (`apiBase`, `scheduleId`, `redirectUrl`, `providerId`, `accessToken`, `locale`,
+/// plus `timeoutMs`) and `getAccessToken`, a function returning a token or a Promise of one,
+/// called for every request. Options not given fall back to the element's data attributes.
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_js(
+    element: HtmlElement,
+    options: Option<js_sys::Object>,
+) -> Result<MountHandle, JsValue> {
+    let option = |key: &str| -> Option<JsValue> {
+        let value = js_sys::Reflect::get(options.as_ref()?, &JsValue::from_str(key)).ok()?;
+        (!value.is_undefined() && !value.is_null()).then_some(value)
+    };
+    let text = |key: &str| {
+        option(key)
+            .and_then(|v| v.as_string().or_else(|| v.as_f64().map(|n| n.to_string())))
+            .or_else(|| attribute(&element, key))
+    };
+    let settings = Settings::from_lookup(text);
+    let auth = match option("getAccessToken").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        Some(callback) => Auth::Callback(callback),
+        None => static_auth(text("accessToken")),
+    };
+    mount_with(element, settings, auth, Navigator::window())
+        .ok_or_else(|| JsValue::from_str("calendar-connect is already mounted on this element"))
+}
+
+/// Standalone entry: mounts a widget into every `[data-calendar-connect]` element of the page,
+/// configured by its data attributes, for the lifetime of the page.
+pub fn mount_all() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(elements) = document.query_selector_all("[data-calendar-connect]") else {
+        return;
+    };
+    for index in 0..elements.length() {
+        let Some(element) = elements
+            .item(index)
+            .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let settings = Settings::from_lookup(|key| attribute(&element, key));
+        let auth = static_auth(attribute(&element, "accessToken"));
+        if let Some(mut handle) = mount_with(element, settings, auth, Navigator::window()) {
+            if let Some(inner) = handle.inner.take() {
+                inner.forget();
+            }
+        }
+    }
+}
+
+/// The `data-*` attribute for a camelCase setting name (`apiBase` → `data-api-base`).
+fn attribute(element: &HtmlElement, key: &str) -> Option<String> {
+    let mut name = String::from("data-");
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            name.push('-');
+            name.push(c.to_ascii_lowercase());
+        } else {
+            name.push(c);
+        }
+    }
+    element.get_attribute(&name)
+}
+
+fn static_auth(token: Option<String>) -> Auth {
+    match token.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()) {
+        Some(token) => Auth::Token(token),
+        None => Auth::None,
+    }
+}

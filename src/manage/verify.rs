@@ -1,0 +1,154 @@
+//! Verifying a connection before announcing success: after a return with `connectionId` (or a
+//! Connect By Credentials answer) the widget reads the connection back with Get Connection and
+//! only then says whether it works.
+//!
+//! ```
+//! use calendar_connect::api::model::{Connection, ConnectionStatus};
+//! use calendar_connect::manage::verify::{verify, Verification};
+//! let connection = Connection {
+//!     schedule_id: Some("s1".into()),
+//!     status: Some(ConnectionStatus::SyncInProgress),
+//!     ..Default::default()
+//! };
+//! assert!(matches!(verify(Ok(connection), Some("s1")), Verification::Confirmed(_)));
+//! ```
+
+use crate::api::error::ApiError;
+use crate::api::model::{Connection, ConnectionStatus, ErrorReason};
+
+/// What reading the connection back showed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verification {
+    /// It exists, belongs to the expected schedule and is connected, syncing or synced.
+    Confirmed(Connection),
+    /// It exists but is broken; the person should reconnect.
+    Broken {
+        /// The connection, for its provider and schedule.
+        connection: Connection,
+        /// Why it is broken (`Undefined` when Wix gave no reason).
+        reason: ErrorReason,
+    },
+    /// It does not exist, belongs to another schedule, or is disconnected or in an unknown
+    /// state: nothing is claimed.
+    NotConfirmed,
+    /// The check itself failed (network, timeout, 5xx...); the person may retry it.
+    CheckFailed(ApiError),
+}
+
+/// Whether a status means the connection works (or is on its way to).
+pub fn is_live(status: Option<ConnectionStatus>) -> bool {
+    matches!(
+        status,
+        Some(
+            ConnectionStatus::Connected
+                | ConnectionStatus::SyncInProgress
+                | ConnectionStatus::Synced
+        )
+    )
+}
+
+/// Judges the result of Get Connection. `expected_schedule` is the attempt's schedule; `None`
+/// when no attempt is known and no schedule is configured, which skips only that check.
+/// A 404 (or a 400 for an ID Wix finds malformed) means the connection is not there.
+pub fn verify(read: Result<Connection, ApiError>, expected_schedule: Option<&str>) -> Verification {
+    let connection = match read {
+        Ok(connection) => connection,
+        Err(ApiError::Http {
+            status: 400 | 404, ..
+        }) => return Verification::NotConfirmed,
+        Err(error) => return Verification::CheckFailed(error),
+    };
+    let schedule_matches = match expected_schedule {
+        Some(expected) => connection.schedule_id.as_deref() == Some(expected),
+        None => true,
+    };
+    if !schedule_matches {
+        return Verification::NotConfirmed;
+    }
+    match connection.status {
+        status if is_live(status) => Verification::Confirmed(connection),
+        Some(ConnectionStatus::Error) => {
+            let reason = connection.error_reason.unwrap_or(ErrorReason::Undefined);
+            Verification::Broken { connection, reason }
+        }
+        _ => Verification::NotConfirmed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn connection(schedule: &str, status: Option<ConnectionStatus>) -> Connection {
+        Connection {
+            id: Some("c1".into()),
+            schedule_id: Some(schedule.into()),
+            status,
+            ..Default::default()
+        }
+    }
+
+    fn http(status: u16) -> ApiError {
+        ApiError::from_http(status, "", None)
+    }
+
+    #[test]
+    fn judges_every_kind_of_answer() {
+        use ConnectionStatus as S;
+        #[derive(Debug, PartialEq)]
+        enum Kind {
+            Confirmed,
+            Broken(ErrorReason),
+            NotConfirmed,
+            CheckFailed,
+        }
+        let cases: Vec<(Result<Connection, ApiError>, Option<&str>, Kind)> = vec![
+            (Ok(connection("s1", Some(S::Connected))), Some("s1"), Kind::Confirmed),
+            (Ok(connection("s1", Some(S::SyncInProgress))), Some("s1"), Kind::Confirmed),
+            (Ok(connection("s1", Some(S::Synced))), Some("s1"), Kind::Confirmed),
+            (Ok(connection("s1", Some(S::Synced))), None, Kind::Confirmed),
+            (Ok(connection("s2", Some(S::Synced))), Some("s1"), Kind::NotConfirmed),
+            (Ok(connection("s1", Some(S::Disconnected))), Some("s1"), Kind::NotConfirmed),
+            (Ok(connection("s1", Some(S::Undefined))), Some("s1"), Kind::NotConfirmed),
+            (Ok(connection("s1", Some(S::Unknown))), Some("s1"), Kind::NotConfirmed),
+            (Ok(connection("s1", None)), Some("s1"), Kind::NotConfirmed),
+            (
+                Ok(Connection {
+                    error_reason: Some(ErrorReason::TokenRevoked),
+                    ..connection("s1", Some(S::Error))
+                }),
+                Some("s1"),
+                Kind::Broken(ErrorReason::TokenRevoked),
+            ),
+            (
+                Ok(connection("s1", Some(S::Error))),
+                Some("s1"),
+                Kind::Broken(ErrorReason::Undefined),
+            ),
+            (
+                Ok(Connection {
+                    error_reason: Some(ErrorReason::ExternalCalendarDeleted),
+                    ..connection("s2", Some(S::Error))
+                }),
+                Some("s1"),
+                Kind::NotConfirmed,
+            ),
+            (Err(http(404)), Some("s1"), Kind::NotConfirmed),
+            (Err(http(400)), None, Kind::NotConfirmed),
+            (Err(http(503)), Some("s1"), Kind::CheckFailed),
+            (Err(http(401)), Some("s1"), Kind::CheckFailed),
+            (Err(ApiError::Network), Some("s1"), Kind::CheckFailed),
+            (Err(ApiError::Timeout(15_000)), Some("s1"), Kind::CheckFailed),
+        ];
+        for (read, expected, kind) in cases {
+            let label = format!("{read:?} for {expected:?}");
+            let got = match verify(read, expected) {
+                Verification::Confirmed(_) => Kind::Confirmed,
+                Verification::Broken { reason, .. } => Kind::Broken(reason),
+                Verification::NotConfirmed => Kind::NotConfirmed,
+                Verification::CheckFailed(_) => Kind::CheckFailed,
+            };
+            assert_eq!(got, kind, "{label}");
+        }
+    }
+}

@@ -1,0 +1,377 @@
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use leptos::ev::SubmitEvent;
+use leptos::html::Div;
+use leptos::prelude::*;
+use web_sys::EventTarget;
+
+use crate::api::client::Client;
+use crate::api::model::{ConnectByOAuthRequest, Provider};
+use crate::browser::{self, Address, Navigator};
+use crate::config::Settings;
+use crate::flow::attempt::AttemptRecord;
+use crate::flow::feedback::{
+    api_error_notice, outcome_notice, untrusted_oauth_url_notice, Notice, Tone,
+};
+use crate::flow::guid::is_guid;
+use crate::flow::oauth_url::check_oauth_url;
+use crate::flow::redirect::redirect_target;
+use crate::flow::returning::{cleaned_address, read_return, resolve, Outcome as ReturnOutcome};
+use crate::messages as m;
+use crate::ui::{ConnectButton, Outcome, ProviderPicker, ScheduleField};
+
+/// What the widget needs from its surroundings, injected so that tests can substitute parts:
+/// the API client, where navigation goes, and the element that receives the host events.
+#[derive(Clone)]
+pub struct Environment {
+    /// Client for the External Calendars API.
+    pub client: Rc<Client>,
+    /// Leaves the page for the provider's consent page.
+    pub navigator: Navigator,
+    /// The mount element: `calendar-connect:*` events are dispatched on it.
+    pub host: EventTarget,
+}
+
+impl Environment {
+    fn emit(&self, name: &str, detail: &[(&str, &str)]) {
+        browser::dispatch(&self.host, name, detail);
+    }
+
+    fn emit_failed(&self, notice: &Notice) {
+        self.emit("calendar-connect:failed", &[("reason", notice.reason)]);
+    }
+}
+
+/// Where a connection attempt stands. Only `Idle` accepts a new attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Idle,
+    Connecting,
+    Redirecting,
+}
+
+/// The choices of one attempt, captured when Connect is pressed.
+#[derive(Debug, Clone)]
+struct Choice {
+    schedule_id: String,
+    provider_id: String,
+    provider_name: String,
+}
+
+/// Gives each widget instance its own element-ID prefix, so several can share a page.
+fn next_prefix() -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    format!("cc{}", COUNTER.fetch_add(1, Ordering::Relaxed) + 1)
+}
+
+/// The whole widget: providers, schedule, Connect, and the outcome of a return from the
+/// provider. Reads the page address once when it is created, to handle a return.
+///
+/// ```ignore
+/// let env = Environment { client: Rc::new(client), navigator: Navigator::window(), host };
+/// view! { <CalendarConnect settings=settings env=env /> }
+/// ```
+#[component]
+pub fn CalendarConnect(
+    /// Settings from data attributes or JS options.
+    settings: Settings,
+    /// Client, navigation and host element.
+    env: Environment,
+) -> impl IntoView {
+    let prefix = next_prefix();
+    let returned = handle_return(&settings);
+    let env = StoredValue::new_local(env);
+
+    let schedule = RwSignal::new(returned.schedule_id);
+    let selected = RwSignal::new(returned.provider_id);
+    let notice = RwSignal::new(returned.notice);
+    let phase = RwSignal::new(Phase::Idle);
+    let status_ref = NodeRef::<Div>::new();
+    let alert_ref = NodeRef::<Div>::new();
+
+    // Announce the return's outcome and move focus to it once the regions exist.
+    let pending_return = StoredValue::new_local(returned.event);
+    Effect::new(move |_| {
+        let (Some(status), Some(alert)) = (status_ref.get(), alert_ref.get()) else {
+            return;
+        };
+        let Some(event) = pending_return.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let failed = notice
+            .get_untracked()
+            .is_some_and(|n| n.tone == Tone::Failure);
+        let _ = if failed {
+            alert.focus()
+        } else {
+            status.focus()
+        };
+        if let Some((name, detail)) = event {
+            let detail: Vec<(&str, &str)> = detail.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            env.with_value(|env| env.emit(name, &detail));
+        }
+    });
+
+    let providers = LocalResource::new(move || {
+        let client = env.with_value(|env| Rc::clone(&env.client));
+        async move { client.list_providers().await }
+    });
+
+    // `calendar-connect:ready` and the performance mark, once, when providers are shown; a
+    // failed load is reported each time it happens.
+    let ready_sent = StoredValue::new(false);
+    Effect::new(move |_| match providers.get() {
+        Some(Ok(list)) if !ready_sent.get_value() => {
+            ready_sent.set_value(true);
+            browser::mark("calendar-connect:ready");
+            let count = list.len().to_string();
+            env.with_value(|env| env.emit("calendar-connect:ready", &[("providers", &count)]));
+        }
+        Some(Err(error)) => {
+            let failure = api_error_notice(&error, m::unknown_provider());
+            env.with_value(|env| env.emit_failed(&failure));
+        }
+        _ => {}
+    });
+
+    let provider_list =
+        Signal::derive(move || providers.get().and_then(Result::ok).unwrap_or_default());
+    let chosen = Memo::new(move |_| {
+        let id = selected.get()?;
+        provider_list
+            .get()
+            .into_iter()
+            .find(|p| p.id.as_deref() == Some(id.as_str()))
+    });
+    let schedule_ok = Signal::derive(move || is_guid(schedule.get().trim()));
+    let ready = Signal::derive(move || {
+        schedule_ok.get()
+            && chosen
+                .get()
+                .is_some_and(|p: Provider| p.connects_by_oauth())
+    });
+    let busy = Signal::derive(move || phase.get() != Phase::Idle);
+    let hint = Signal::derive(move || {
+        chosen
+            .get()
+            .filter(|p| !p.connects_by_oauth())
+            .map(|_| m::choose_oauth_provider())
+    });
+
+    let connect = Action::new_local(move |choice: &Choice| {
+        let choice = choice.clone();
+        let env = env.get_value();
+        let redirect_base = settings
+            .redirect_url
+            .as_deref()
+            .and_then(browser::resolve_url)
+            .unwrap_or_else(|| Address::current().href);
+        async move {
+            match start_attempt(&env, &choice, &redirect_base).await {
+                Ok(url) => {
+                    phase.set(Phase::Redirecting);
+                    notice.set(Some(Notice::new(
+                        Tone::Progress,
+                        m::redirecting(&choice.provider_name),
+                        "",
+                        "redirecting",
+                    )));
+                    env.navigator.go(&url);
+                }
+                Err(failure) => {
+                    env.emit_failed(&failure);
+                    notice.set(Some(failure));
+                    phase.set(Phase::Idle);
+                }
+            }
+        }
+    });
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        // The phase check and update happen synchronously in the event handler, so a second
+        // click, a repeated Enter or a touch followed by a click all see `Connecting`.
+        if phase.get_untracked() != Phase::Idle || !ready.get_untracked() {
+            return;
+        }
+        let Some(provider) = chosen.get_untracked() else {
+            return;
+        };
+        phase.set(Phase::Connecting);
+        notice.set(Some(Notice::new(
+            Tone::Progress,
+            m::connecting(),
+            "",
+            "connecting",
+        )));
+        connect.dispatch_local(Choice {
+            schedule_id: schedule.get_untracked().trim().to_owned(),
+            provider_id: provider.id.clone().unwrap_or_default(),
+            provider_name: provider.name.clone().unwrap_or_default(),
+        });
+    };
+
+    // Coming back with the Back button from the provider's page restores this page from the
+    // back-forward cache, still "redirecting": make it usable again.
+    let pageshow = window_event_listener_untyped("pageshow", move |event| {
+        let persisted = js_sys::Reflect::get(&event, &"persisted".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        if persisted && phase.get_untracked() == Phase::Redirecting {
+            phase.set(Phase::Idle);
+            notice.set(None);
+        }
+    });
+    on_cleanup(move || pageshow.remove());
+
+    let group = format!("{prefix}-provider");
+    let providers_view = move || match providers.get() {
+        None => {
+            view! { <p class="cc-loading" role="status">{m::loading_providers()}</p> }.into_any()
+        }
+        Some(Err(error)) => {
+            let failure = api_error_notice(&error, m::unknown_provider());
+            view! {
+                <div class="cc-load-error" role="alert">
+                    <p class="cc-notice__title">{m::providers_failed()} " " {failure.title}</p>
+                    <p class="cc-notice__advice">{failure.advice}</p>
+                    <button type="button" class="cc-button cc-button--secondary" on:click=move |_| providers.refetch()>
+                        {m::retry()}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        Some(Ok(list)) if list.is_empty() => {
+            view! { <p class="cc-hint">{m::no_providers()}</p> }.into_any()
+        }
+        Some(Ok(list)) => {
+            view! { <ProviderPicker providers=list selected=selected group=group.clone() /> }
+                .into_any()
+        }
+    };
+
+    view! {
+        <form class="cc-widget" novalidate on:submit=on_submit aria-busy=move || busy.get().to_string()>
+            {providers_view}
+            <ScheduleField id=format!("{prefix}-schedule") value=schedule />
+            <ConnectButton ready=ready busy=busy hint=hint hint_id=format!("{prefix}-connect-hint") />
+            <Outcome notice=notice status_ref=status_ref alert_ref=alert_ref />
+        </form>
+    }
+}
+
+/// Calls Connect By OAuth, checks the `oauthUrl`, stores the attempt and tells the host; returns
+/// the URL to leave for, or the notice explaining why not.
+async fn start_attempt(
+    env: &Environment,
+    choice: &Choice,
+    redirect_base: &str,
+) -> Result<String, Notice> {
+    let attempt_id = browser::new_attempt_id();
+    let target = redirect_target(redirect_base, &attempt_id);
+    let request = ConnectByOAuthRequest {
+        schedule_id: choice.schedule_id.clone(),
+        provider_id: choice.provider_id.clone(),
+        redirect_url: target.url,
+    };
+    let oauth_url = env
+        .client
+        .connect_by_oauth(&request)
+        .await
+        .map_err(|error| api_error_notice(&error, &choice.provider_name))?;
+    check_oauth_url(&oauth_url).map_err(|_| untrusted_oauth_url_notice(&oauth_url))?;
+    let record = AttemptRecord::new(
+        &attempt_id,
+        &choice.schedule_id,
+        &choice.provider_id,
+        &choice.provider_name,
+        browser::now_ms(),
+        target.fragment,
+    );
+    // Without storage the return cannot be matched and will say so; leaving is still right.
+    browser::save_attempt(&record);
+    env.emit(
+        "calendar-connect:redirecting",
+        &[
+            ("attemptId", &attempt_id),
+            ("scheduleId", &choice.schedule_id),
+            ("providerId", &choice.provider_id),
+        ],
+    );
+    Ok(oauth_url)
+}
+
+/// A host event to send after mounting: name and detail pairs.
+type PendingEvent = Option<(&'static str, Vec<(&'static str, String)>)>;
+
+/// The starting state after looking at the address for a provider's answer.
+struct Returned {
+    schedule_id: String,
+    provider_id: Option<String>,
+    notice: Option<Notice>,
+    /// `Some` when there is an outcome to focus; its event, if it has one.
+    event: Option<PendingEvent>,
+}
+
+/// Reads a provider's answer from the address (once), consumes it (the address is cleaned with
+/// `history.replaceState` and the attempt forgotten), and restores the attempt's choices.
+fn handle_return(settings: &Settings) -> Returned {
+    let address = Address::current();
+    let params = read_return(&address.search, &address.hash);
+    let stored = browser::load_attempt();
+    let now = browser::now_ms();
+    let mut returned = Returned {
+        schedule_id: settings
+            .schedule_id
+            .clone()
+            .or_else(browser::schedule_id_from_address)
+            .unwrap_or_default(),
+        provider_id: settings.provider_id.clone(),
+        notice: None,
+        event: None,
+    };
+    let Some(resolution) = resolve(params.as_ref(), stored.as_ref(), now) else {
+        return returned;
+    };
+    if params.is_some() {
+        let fragment = resolution
+            .attempt
+            .as_ref()
+            .and_then(|a| a.fragment.as_deref());
+        browser::replace_address(&cleaned_address(
+            &address.path,
+            &address.search,
+            &address.hash,
+            fragment,
+        ));
+    }
+    if stored.is_some_and(|record| resolution.attempt.is_some() || record.is_expired(now)) {
+        browser::clear_attempt();
+    }
+    if let Some(attempt) = &resolution.attempt {
+        returned.schedule_id = attempt.schedule_id.clone();
+        returned.provider_id = Some(attempt.provider_id.clone());
+    }
+    let notice = outcome_notice(&resolution.outcome);
+    let event = match (&resolution.outcome, &resolution.attempt) {
+        (ReturnOutcome::Connected { connection_id, .. }, Some(attempt)) => Some((
+            "calendar-connect:connected",
+            vec![
+                ("connectionId", connection_id.clone()),
+                ("scheduleId", attempt.schedule_id.clone()),
+                ("providerId", attempt.provider_id.clone()),
+            ],
+        )),
+        _ if notice.tone == Tone::Failure => Some((
+            "calendar-connect:failed",
+            vec![("reason", notice.reason.to_owned())],
+        )),
+        _ => None,
+    };
+    returned.notice = Some(notice);
+    returned.event = Some(event);
+    returned
+}

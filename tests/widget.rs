@@ -1,0 +1,749 @@
+//! Browser tests of the widget against the Wix API emulator, in headless Chromium and Firefox.
+//! Run them with `scripts/wasm-test.sh chromium|firefox`, which starts the emulator and passes
+//! its address at compile time in `CC_EMULATOR_URL`.
+//!
+//! The tests share one page, one emulator and one sessionStorage, and run one after the other;
+//! each starts from a clean state ([`Fixture::new`]) and leaves the address as it found it.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use calendar_connect::api::client::Auth;
+use calendar_connect::browser::Navigator;
+use calendar_connect::config::Settings;
+use calendar_connect::embed::{mount_with, MountHandle};
+use calendar_connect::flow::attempt::AttemptRecord;
+use gloo_net::http::Request;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The emulator started by scripts/wasm-test.sh.
+const EMULATOR: &str = match option_env!("CC_EMULATOR_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:7878",
+};
+const SCHEDULE: &str = "4e0579a5-491e-4e70-a872-d097eed6e520";
+const GOOGLE_ID: &str = "6c533722-f1f9-4847-95c7-d4c4922ae9b0";
+const OAUTH_PATH: &str = "/bookings/v2/external-calendars/connections:connectByOAuth";
+
+// ----- helpers -------------------------------------------------------------------------------
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Polls `condition` until it holds, failing the test with `what` after 5 s.
+async fn wait_for(what: &str, mut condition: impl FnMut() -> bool) {
+    for _ in 0..250 {
+        if condition() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+async fn control(method: &str, path: &str, body: Option<Value>) -> Value {
+    let url = format!("{EMULATOR}/_emulator/{path}");
+    let builder = match method {
+        "POST" => Request::post(&url),
+        "DELETE" => Request::delete(&url),
+        _ => Request::get(&url),
+    };
+    let response = match body {
+        Some(body) => builder.json(&body).unwrap().send().await,
+        None => builder.send().await,
+    }
+    .expect("the emulator answers (is scripts/wasm-test.sh running it?)");
+    response.json().await.unwrap_or(Value::Null)
+}
+
+async fn fault(body: Value) {
+    control("POST", "faults", Some(body)).await;
+}
+
+/// The Connect By OAuth calls the emulator received.
+async fn oauth_requests() -> Vec<Value> {
+    let log = control("GET", "requests", None).await;
+    log["requests"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| r["path"] == OAUTH_PATH)
+        .collect()
+}
+
+fn attr(element: &Element, name: &str) -> Option<String> {
+    element.get_attribute(name)
+}
+
+fn prop(element: &Element, name: &str) -> JsValue {
+    js_sys::Reflect::get(element, &name.into()).unwrap()
+}
+
+/// A mounted widget with a recording navigator and a log of the host events it sent.
+struct Fixture {
+    root: HtmlElement,
+    handle: Option<MountHandle>,
+    navigator: Navigator,
+    events: Rc<RefCell<Vec<(String, Value)>>>,
+}
+
+impl Fixture {
+    /// Resets the emulator, then mounts a widget on a fresh element.
+    async fn new(settings: &[(&str, &str)]) -> Self {
+        control("POST", "reset", None).await;
+        Self::mount(settings)
+    }
+
+    fn mount(settings: &[(&str, &str)]) -> Self {
+        let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+        document().body().unwrap().append_child(&root).unwrap();
+        let events: Rc<RefCell<Vec<(String, Value)>>> = Rc::default();
+        for name in ["ready", "redirecting", "connected", "failed"] {
+            let log = Rc::clone(&events);
+            let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+                move |event: web_sys::CustomEvent| {
+                    let detail = js_sys::JSON::stringify(&event.detail())
+                        .unwrap()
+                        .as_string()
+                        .unwrap();
+                    log.borrow_mut()
+                        .push((event.type_(), serde_json::from_str(&detail).unwrap()));
+                },
+            );
+            root.add_event_listener_with_callback(
+                &format!("calendar-connect:{name}"),
+                listener.as_ref().unchecked_ref(),
+            )
+            .unwrap();
+            listener.forget();
+        }
+        let settings = Settings::from_lookup(|key| {
+            settings
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.to_string())
+                .or_else(|| (key == "apiBase").then(|| EMULATOR.to_owned()))
+        });
+        let navigator = Navigator::recording();
+        let handle = mount_with(
+            root.clone(),
+            settings,
+            Auth::Token("test-token".into()),
+            navigator.clone(),
+        );
+        Self {
+            root,
+            handle,
+            navigator,
+            events,
+        }
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find(selector)
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    }
+
+    fn radio(&self, name: &str) -> Option<Element> {
+        let labels = self.root.query_selector_all("label").unwrap();
+        (0..labels.length())
+            .filter_map(|i| labels.item(i))
+            .filter_map(|l| l.dyn_into::<Element>().ok())
+            .find(|label| label.text_content().unwrap_or_default().contains(name))
+            .and_then(|label| attr(&label, "for"))
+            .and_then(|id| document().get_element_by_id(&id))
+    }
+
+    fn schedule_input(&self) -> Element {
+        let label = self.find(".cc-field label").expect("a Schedule ID label");
+        assert_eq!(label.text_content().unwrap(), "Schedule ID");
+        document()
+            .get_element_by_id(&attr(&label, "for").unwrap())
+            .unwrap()
+    }
+
+    fn button(&self) -> HtmlElement {
+        self.find("button[type=submit]").unwrap().unchecked_into()
+    }
+
+    fn button_enabled(&self) -> bool {
+        !prop(&self.button(), "disabled").as_bool().unwrap()
+    }
+
+    async fn providers_shown(&self) {
+        wait_for("the provider radios", || {
+            self.radio("Google Calendar").is_some()
+        })
+        .await;
+    }
+
+    fn choose(&self, provider: &str) {
+        let radio: HtmlElement = self.radio(provider).unwrap().unchecked_into();
+        radio.click();
+    }
+
+    fn type_schedule(&self, value: &str) {
+        let input = self.schedule_input();
+        js_sys::Reflect::set(&input, &"value".into(), &value.into()).unwrap();
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        input
+            .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
+        input
+            .dispatch_event(&web_sys::Event::new("blur").unwrap())
+            .unwrap();
+    }
+
+    fn alert(&self) -> String {
+        self.text("[role=alert]")
+    }
+
+    fn status(&self) -> String {
+        self.text(".cc-outcome[role=status]")
+    }
+
+    fn events(&self, name: &str) -> Vec<Value> {
+        let name = format!("calendar-connect:{name}");
+        self.events
+            .borrow()
+            .iter()
+            .filter(|(n, _)| *n == name)
+            .map(|(_, d)| d.clone())
+            .collect()
+    }
+
+    /// The choices the person made are all still there.
+    fn assert_choices_kept(&self, provider: &str, schedule: &str) {
+        assert_eq!(
+            prop(&self.radio(provider).unwrap(), "checked").as_bool(),
+            Some(true),
+            "{provider} stays chosen"
+        );
+        assert_eq!(
+            prop(&self.schedule_input(), "value").as_string().unwrap(),
+            schedule
+        );
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        if let Some(mut handle) = self.handle.take() {
+            handle.unmount();
+        }
+        self.root.remove();
+        let storage = web_sys::window()
+            .unwrap()
+            .session_storage()
+            .unwrap()
+            .unwrap();
+        storage.clear().unwrap();
+    }
+}
+
+/// Puts `query` (and `hash`) in the address bar of the test page without navigating.
+fn set_address(query: &str, hash: &str) {
+    let history = web_sys::window().unwrap().history().unwrap();
+    let path = web_sys::window().unwrap().location().pathname().unwrap();
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}{hash}")))
+        .unwrap();
+}
+
+fn address_tail() -> String {
+    let location = web_sys::window().unwrap().location();
+    format!("{}{}", location.search().unwrap(), location.hash().unwrap())
+}
+
+fn store_attempt(record: &AttemptRecord) {
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    storage
+        .set_item("calendar-connect:attempt", &record.to_json())
+        .unwrap();
+}
+
+// ----- tests ---------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn shows_providers_in_a_labelled_radio_group_and_reports_ready() {
+    let widget = Fixture::new(&[]).await;
+    assert!(
+        widget.text(".cc-loading").contains("Loading"),
+        "a loading state first"
+    );
+    widget.providers_shown().await;
+
+    let group = widget.find("[role=radiogroup]").unwrap();
+    let legend = document()
+        .get_element_by_id(&attr(&group, "aria-labelledby").unwrap())
+        .unwrap();
+    assert_eq!(legend.text_content().unwrap(), "Calendar provider");
+    for name in ["Google Calendar", "Apple Calendar"] {
+        let radio = widget
+            .radio(name)
+            .unwrap_or_else(|| panic!("a radio named {name}"));
+        assert_eq!(attr(&radio, "type").as_deref(), Some("radio"));
+    }
+    assert!(widget.find(".cc-mark--google").is_some() && widget.find(".cc-mark--ical").is_some());
+    assert_eq!(widget.button().text_content().unwrap().trim(), "Connect");
+    assert!(!widget.button_enabled(), "nothing chosen yet");
+
+    wait_for("the ready event", || !widget.events("ready").is_empty()).await;
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    assert!(
+        performance
+            .get_entries_by_name("calendar-connect:ready")
+            .length()
+            > 0
+    );
+}
+
+#[wasm_bindgen_test]
+async fn enables_connect_only_for_an_oauth_provider_and_a_guid() {
+    let widget = Fixture::new(&[]).await;
+    widget.providers_shown().await;
+
+    widget.type_schedule("not-a-guid");
+    let input = widget.schedule_input();
+    wait_for("the inline error", || {
+        widget.text(".cc-error").contains("8-4-4-4-12")
+    })
+    .await;
+    assert_eq!(attr(&input, "aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        prop(&input, "value").as_string().unwrap(),
+        "not-a-guid",
+        "typing is kept"
+    );
+    widget.choose("Google Calendar");
+    assert!(!widget.button_enabled(), "invalid schedule");
+
+    widget.type_schedule(SCHEDULE);
+    wait_for("the inline error to go", || {
+        widget.text(".cc-error").is_empty()
+    })
+    .await;
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+
+    widget.choose("Apple Calendar");
+    wait_for("the credentials hint", || {
+        widget.text(".cc-actions .cc-hint").contains("signing in")
+    })
+    .await;
+    assert!(
+        !widget.button_enabled(),
+        "Apple connects with credentials, not OAuth"
+    );
+    assert!(widget
+        .text(".cc-provider .cc-hint")
+        .contains("email and password"));
+}
+
+#[wasm_bindgen_test]
+async fn sends_one_connect_request_for_a_burst_of_clicks_and_leaves_for_the_checked_url() {
+    let widget = Fixture::new(&[("scheduleId", SCHEDULE)]).await;
+    widget.providers_shown().await;
+    widget.choose("Google Calendar");
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+
+    // A double click, a held Enter (repeated submits) and a touch followed by a click.
+    let form = widget.find("form").unwrap();
+    let request_submit = js_sys::Function::from(prop(&form, "requestSubmit"));
+    widget.button().click();
+    widget.button().click();
+    request_submit.call0(&form).unwrap();
+    request_submit.call0(&form).unwrap();
+    widget.button().click();
+    wait_for("the busy state", || {
+        attr(&widget.button(), "aria-busy").as_deref() == Some("true")
+    })
+    .await;
+
+    wait_for("the navigation", || !widget.navigator.visited().is_empty()).await;
+    sleep(200).await;
+    widget.button().click();
+    sleep(200).await;
+
+    let requests = oauth_requests().await;
+    assert_eq!(
+        requests.len(),
+        1,
+        "exactly one Connect By OAuth: {requests:?}"
+    );
+    let body: Value = match &requests[0]["body"] {
+        Value::String(text) => serde_json::from_str(text).unwrap(),
+        other => other.clone(),
+    };
+    assert_eq!(body["scheduleId"], SCHEDULE);
+    assert_eq!(body["providerId"], GOOGLE_ID);
+    let redirect = body["redirectUrl"].as_str().unwrap();
+    let redirecting = widget.events("redirecting");
+    let attempt_id = redirecting[0]["attemptId"].as_str().unwrap();
+    assert!(
+        redirect.ends_with(&format!("cc_attempt={attempt_id}")),
+        "{redirect}"
+    );
+    assert!(!redirect.contains('#'));
+
+    let visited = widget.navigator.visited();
+    assert_eq!(visited.len(), 1);
+    assert!(
+        visited[0].starts_with(&format!("{EMULATOR}/_emulator/consent/")),
+        "{visited:?}"
+    );
+    assert!(widget.status().contains("Taking you to Google Calendar"));
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    let stored = AttemptRecord::from_json(
+        &storage
+            .get_item("calendar-connect:attempt")
+            .unwrap()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(stored.id, attempt_id);
+    assert_eq!(stored.schedule_id, SCHEDULE);
+    assert_eq!(stored.provider_name, "Google Calendar");
+}
+
+#[wasm_bindgen_test]
+async fn explains_failures_and_keeps_every_choice() {
+    // (fault, words the alert must contain, failed reason)
+    let cases = [
+        (
+            json!({"status": 428, "body": {"message": "", "details": {"applicationError": {"code": "NOT_SUPPORTED_BY_PROVIDER", "description": "no"}}}}),
+            "Google Calendar can't be connected by signing in",
+            "not-supported-by-provider",
+        ),
+        (
+            json!({"status": 403, "body": {"message": "", "details": {"applicationError": {"code": "PREMIUM_FEATURE_NOT_ENABLED"}}}}),
+            "Premium plan",
+            "premium-required",
+        ),
+        (json!({"status": 401}), "not signed in", "unauthenticated"),
+        (json!({"status": 403}), "permission", "permission-denied"),
+        (
+            json!({"status": 400, "body": {"message": "bad", "details": {"validationError": {"fieldViolations": [{"field": "scheduleId", "description": "bad", "violatedRule": "FORMAT"}]}}}}),
+            "Wix didn't accept the Schedule ID",
+            "invalid-request",
+        ),
+        (json!({"status": 404}), "couldn't find", "not-found"),
+        (
+            json!({"status": 429, "headers": {"Retry-After": "30"}}),
+            "Wait 30 seconds",
+            "rate-limited",
+        ),
+        (
+            json!({"status": 503}),
+            "problem on its side",
+            "server-error",
+        ),
+        (
+            json!({"malformedJson": true}),
+            "couldn't understand",
+            "bad-response",
+        ),
+        (
+            json!({"status": 200, "body": {"unexpected": true}}),
+            "couldn't understand",
+            "bad-response",
+        ),
+        // Browsers retry once when a reused connection closes without an answer.
+        (
+            json!({"closeConnection": true, "times": 2}),
+            "couldn't reach Wix",
+            "network",
+        ),
+        (
+            json!({"status": 200, "body": {"oauthUrl": "javascript:alert(1)"}}),
+            "can't trust",
+            "invalid-oauth-url",
+        ),
+        (
+            json!({"status": 200, "body": {"oauthUrl": "http://evil.example/consent"}}),
+            "can't trust",
+            "invalid-oauth-url",
+        ),
+    ];
+    let widget = Fixture::new(&[]).await;
+    widget.providers_shown().await;
+    widget.choose("Google Calendar");
+    widget.type_schedule(SCHEDULE);
+    for (index, (mut fault_body, words, reason)) in cases.into_iter().enumerate() {
+        fault_body["method"] = json!("connectByOAuth");
+        fault(fault_body.clone()).await;
+        wait_for("Connect to be enabled", || widget.button_enabled()).await;
+        widget.button().click();
+        wait_for(&format!("the failed event for {fault_body}"), || {
+            widget.events("failed").len() > index
+        })
+        .await;
+        wait_for(words, || widget.alert().contains(words)).await;
+        assert!(widget.button_enabled(), "{fault_body}: controls come back");
+        assert_eq!(
+            attr(&widget.button(), "aria-busy").as_deref(),
+            Some("false")
+        );
+        widget.assert_choices_kept("Google Calendar", SCHEDULE);
+        control("DELETE", "faults", None).await;
+        let failed = widget.events("failed");
+        assert_eq!(failed.len(), index + 1, "{fault_body}");
+        assert_eq!(failed[index]["reason"], reason, "{fault_body}");
+    }
+    assert!(
+        widget.navigator.visited().is_empty(),
+        "never navigated: {:?}",
+        widget.navigator.visited()
+    );
+    let alert = widget.find("[role=alert] code").unwrap();
+    assert_eq!(
+        alert.text_content().unwrap(),
+        "http://evil.example/consent",
+        "the raw URL is shown as text"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn abandons_a_request_that_hangs() {
+    let widget = Fixture::new(&[("timeoutMs", "700")]).await;
+    widget.providers_shown().await;
+    widget.choose("Google Calendar");
+    widget.type_schedule(SCHEDULE);
+    fault(json!({"method": "connectByOAuth", "hang": true})).await;
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+    widget.button().click();
+    wait_for("the timeout message", || {
+        widget.alert().contains("didn't answer in time")
+    })
+    .await;
+    assert!(widget.button_enabled());
+    widget.assert_choices_kept("Google Calendar", SCHEDULE);
+}
+
+#[wasm_bindgen_test]
+async fn offers_retry_when_providers_fail_to_load() {
+    control("POST", "reset", None).await;
+    fault(json!({"method": "listProviders", "status": 500})).await;
+    let widget = Fixture::mount(&[]);
+    wait_for("the load failure", || {
+        widget
+            .alert()
+            .contains("couldn't load the calendar providers")
+    })
+    .await;
+    wait_for("the failed event", || !widget.events("failed").is_empty()).await;
+    let retry: HtmlElement = widget
+        .find(".cc-load-error button")
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(retry.text_content().unwrap(), "Retry");
+    retry.click();
+    widget.providers_shown().await;
+}
+
+#[wasm_bindgen_test]
+async fn announces_a_matched_return_focuses_it_and_cleans_the_address() {
+    control("POST", "reset", None).await;
+    let now = js_sys::Date::now();
+    let record = AttemptRecord::new(
+        "attempt-1",
+        SCHEDULE,
+        GOOGLE_ID,
+        "Google Calendar",
+        now,
+        Some("tab=cal".into()),
+    );
+    store_attempt(&record);
+    set_address(
+        "?keep=1&connectionId=conn-1&cc_attempt=attempt-1&also=%20x",
+        "",
+    );
+    let widget = Fixture::mount(&[]);
+
+    wait_for("the success message", || {
+        widget.status().contains("Google Calendar is connected")
+    })
+    .await;
+    assert_eq!(address_tail(), "?keep=1&also=%20x#tab=cal");
+    wait_for("focus on the outcome", || {
+        document()
+            .active_element()
+            .is_some_and(|e| attr(&e, "role").as_deref() == Some("status"))
+    })
+    .await;
+    let connected = widget.events("connected");
+    assert_eq!(connected.len(), 1);
+    assert_eq!(connected[0]["connectionId"], "conn-1");
+    assert_eq!(connected[0]["scheduleId"], SCHEDULE);
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        storage.get_item("calendar-connect:attempt").unwrap(),
+        None,
+        "consumed once"
+    );
+    drop(widget);
+
+    // A reload shows the normal widget.
+    let again = Fixture::mount(&[]);
+    again.providers_shown().await;
+    assert!(again.status().is_empty() && again.alert().is_empty());
+    set_address("", "");
+}
+
+#[wasm_bindgen_test]
+async fn explains_returned_failures_and_never_renders_address_values_as_html() {
+    let now = js_sys::Date::now();
+    let expired = now - 31.0 * 60.0 * 1000.0;
+    // (stored attempt start, query, hash, region, words, failed reason)
+    type Case<'a> = (
+        Option<f64>,
+        &'a str,
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+    );
+    let cases: [Case; 7] = [
+        (
+            Some(now),
+            "?error=reject&cc_attempt=attempt-2",
+            "",
+            "alert",
+            "Access to Google Calendar wasn't granted",
+            Some("reject"),
+        ),
+        (
+            Some(now),
+            "?error=unsupported&cc_attempt=attempt-2",
+            "",
+            "alert",
+            "another account type",
+            Some("unsupported"),
+        ),
+        (
+            Some(now),
+            "",
+            "#/r?error=internal&cc_attempt=attempt-2",
+            "alert",
+            "Google Calendar couldn't complete",
+            Some("internal"),
+        ),
+        (
+            Some(now),
+            "?connectionId=conn-9&cc_attempt=someone-else",
+            "",
+            "alert",
+            "can't confirm",
+            Some("unconfirmed"),
+        ),
+        (
+            None,
+            "?connectionId=conn-9",
+            "",
+            "alert",
+            "can't confirm",
+            Some("unconfirmed"),
+        ),
+        (
+            Some(now),
+            "?error=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&cc_attempt=attempt-2",
+            "",
+            "alert",
+            "couldn't tell",
+            Some("unclear"),
+        ),
+        (Some(expired), "", "", "status", "has expired", None),
+    ];
+    control("POST", "reset", None).await;
+    for (started, query, hash, region, words, reason) in cases {
+        if let Some(started) = started {
+            store_attempt(&AttemptRecord::new(
+                "attempt-2",
+                SCHEDULE,
+                GOOGLE_ID,
+                "Google Calendar",
+                started,
+                None,
+            ));
+        }
+        set_address(query, hash);
+        let widget = Fixture::mount(&[]);
+        let text = || widget.text(&format!(".cc-outcome[role={region}]"));
+        wait_for(words, || text().contains(words)).await;
+        assert!(
+            widget.find(".cc-outcome img").is_none(),
+            "{query}: rendered as text"
+        );
+        if query.contains("img") {
+            assert_eq!(
+                widget.text(".cc-outcome code"),
+                "error=<img src=x onerror=alert(1)>"
+            );
+        }
+        assert!(
+            !address_tail().contains("error=") && !address_tail().contains("connectionId"),
+            "{query}: cleaned"
+        );
+        wait_for("the failed event", || {
+            reason.is_none() || !widget.events("failed").is_empty()
+        })
+        .await;
+        if let Some(reason) = reason {
+            assert_eq!(widget.events("failed")[0]["reason"], reason);
+        }
+        if query.contains("attempt-2") {
+            widget.providers_shown().await;
+            widget.assert_choices_kept("Google Calendar", SCHEDULE);
+        }
+        assert!(
+            widget.events("connected").is_empty(),
+            "{query}: never a success"
+        );
+        drop(widget);
+        set_address("", "");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn unmount_removes_the_widget() {
+    let mut widget = Fixture::new(&[]).await;
+    widget.providers_shown().await;
+    widget.handle.take().unwrap().unmount();
+    assert!(widget.find("form").is_none());
+}
