@@ -79,20 +79,93 @@ mod tests {
             ("ann@example.org", "x", ok),
             (" ann@example.org ", "x", ok),
             ("a.b+c@mail.example.co.uk", " ", ok),
-            ("", "x", FormErrors { email: Some(m::email_required()), ..ok }),
-            ("   ", "x", FormErrors { email: Some(m::email_required()), ..ok }),
-            ("ann", "x", FormErrors { email: Some(m::email_invalid()), ..ok }),
-            ("ann@", "x", FormErrors { email: Some(m::email_invalid()), ..ok }),
-            ("@example.org", "x", FormErrors { email: Some(m::email_invalid()), ..ok }),
-            ("ann@example", "x", FormErrors { email: Some(m::email_invalid()), ..ok }),
-            ("ann@example.", "x", FormErrors { email: Some(m::email_invalid()), ..ok }),
-            ("ann@@example.org", "x", FormErrors { email: Some(m::email_invalid()), ..ok }),
-            ("an n@example.org", "x", FormErrors { email: Some(m::email_invalid()), ..ok }),
-            ("ann@example.org", "", FormErrors { password: Some(m::password_required()), ..ok }),
+            (
+                "",
+                "x",
+                FormErrors {
+                    email: Some(m::email_required()),
+                    ..ok
+                },
+            ),
+            (
+                "   ",
+                "x",
+                FormErrors {
+                    email: Some(m::email_required()),
+                    ..ok
+                },
+            ),
+            (
+                "ann",
+                "x",
+                FormErrors {
+                    email: Some(m::email_invalid()),
+                    ..ok
+                },
+            ),
+            (
+                "ann@",
+                "x",
+                FormErrors {
+                    email: Some(m::email_invalid()),
+                    ..ok
+                },
+            ),
+            (
+                "@example.org",
+                "x",
+                FormErrors {
+                    email: Some(m::email_invalid()),
+                    ..ok
+                },
+            ),
+            (
+                "ann@example",
+                "x",
+                FormErrors {
+                    email: Some(m::email_invalid()),
+                    ..ok
+                },
+            ),
+            (
+                "ann@example.",
+                "x",
+                FormErrors {
+                    email: Some(m::email_invalid()),
+                    ..ok
+                },
+            ),
+            (
+                "ann@@example.org",
+                "x",
+                FormErrors {
+                    email: Some(m::email_invalid()),
+                    ..ok
+                },
+            ),
+            (
+                "an n@example.org",
+                "x",
+                FormErrors {
+                    email: Some(m::email_invalid()),
+                    ..ok
+                },
+            ),
+            (
+                "ann@example.org",
+                "",
+                FormErrors {
+                    password: Some(m::password_required()),
+                    ..ok
+                },
+            ),
             (
                 "",
                 "",
-                FormErrors { email: Some(m::email_required()), password: Some(m::password_required()) },
+                FormErrors {
+                    email: Some(m::email_required()),
+                    password: Some(m::password_required()),
+                },
             ),
         ];
         for (email, password, expected) in cases {

@@ -74,7 +74,10 @@ mod tests {
             (vec![c("s", "other", Some(S::Synced))], false),
             (vec![c("other", "p", Some(S::Synced))], false),
             (
-                vec![c("s", "p", Some(S::Disconnected)), c("s", "p", Some(S::Synced))],
+                vec![
+                    c("s", "p", Some(S::Disconnected)),
+                    c("s", "p", Some(S::Synced)),
+                ],
                 true,
             ),
         ];
@@ -85,7 +88,10 @@ mod tests {
                 "{list:?}"
             );
         }
-        let list = [c("s", "p", Some(S::Disconnected)), c("s", "p", Some(S::Error))];
+        let list = [
+            c("s", "p", Some(S::Disconnected)),
+            c("s", "p", Some(S::Error)),
+        ];
         assert_eq!(
             existing_connection(&list, "s", "p").unwrap().status,
             Some(S::Error)

@@ -108,9 +108,7 @@ pub fn parse_rfc3339_ms(text: &str) -> Option<i64> {
         digits(fraction)?;
         format!("{fraction:0<3}")[..3].parse::<i64>().ok()?
     };
-    Some(
-        day * DAY_MS + ((hours * 60 + minutes - offset_min) * 60 + seconds) * 1000 + millis,
-    )
+    Some(day * DAY_MS + ((hours * 60 + minutes - offset_min) * 60 + seconds) * 1000 + millis)
 }
 
 /// An instant as RFC 3339 in UTC, to whole seconds, e.g. `2024-05-01T08:00:00Z`.
@@ -171,7 +169,10 @@ impl EventPages {
             }
         }
         let paging = page.paging_metadata.unwrap_or_default();
-        let next = paging.cursors.and_then(|c| c.next).filter(|c| !c.is_empty());
+        let next = paging
+            .cursors
+            .and_then(|c| c.next)
+            .filter(|c| !c.is_empty());
         next.filter(|_| paging.has_next == Some(true) && self.pages < MAX_PAGES)
     }
 }
@@ -320,14 +321,27 @@ mod tests {
         for (text, ms) in cases {
             assert_eq!(parse_rfc3339_ms(text), Some(ms), "{text}");
         }
-        for ms in [0, -1000, 951_825_600_000, 1_710_052_200_000, 4_107_542_400_000] {
+        for ms in [
+            0,
+            -1000,
+            951_825_600_000,
+            1_710_052_200_000,
+            4_107_542_400_000,
+        ] {
             assert_eq!(parse_rfc3339_ms(&format_utc(ms)), Some(ms), "{ms}");
         }
         assert_eq!(format_utc(951_825_600_000), "2000-02-29T12:00:00Z");
         for bad in [
-            "", "2024-03-10", "2024-13-01T00:00:00Z", "2024-03-10T25:00:00Z",
-            "2024-03-10T10:00:00", "2024-03-10T10:00Z", "2024-03-10T10:00:00+0100",
-            "24-03-10T10:00:00Z", "2024-03-10T10:00:00.x1Z", "2024-03-10X10:00:00Z",
+            "",
+            "2024-03-10",
+            "2024-13-01T00:00:00Z",
+            "2024-03-10T25:00:00Z",
+            "2024-03-10T10:00:00",
+            "2024-03-10T10:00Z",
+            "2024-03-10T10:00:00+0100",
+            "24-03-10T10:00:00Z",
+            "2024-03-10T10:00:00.x1Z",
+            "2024-03-10X10:00:00Z",
         ] {
             assert_eq!(parse_rfc3339_ms(bad), None, "{bad}");
         }
@@ -352,12 +366,17 @@ mod tests {
             events: Some(
                 starts
                     .iter()
-                    .map(|s| Event { start: Some((*s).into()), ..Default::default() })
+                    .map(|s| Event {
+                        start: Some((*s).into()),
+                        ..Default::default()
+                    })
                     .collect(),
             ),
             paging_metadata: Some(CursorPagingMetadata {
                 count: Some(starts.len() as u32),
-                cursors: Some(Cursors { next: next.map(str::to_owned) }),
+                cursors: Some(Cursors {
+                    next: next.map(str::to_owned),
+                }),
                 has_next: Some(next.is_some()),
             }),
             failed_provider_ids: Some(failed.iter().map(|s| s.to_string()).collect()),
@@ -367,8 +386,15 @@ mod tests {
     #[test]
     fn accumulates_pages_until_the_end_or_the_limit() {
         let mut pages = EventPages::default();
-        assert_eq!(pages.add(page(&["a", "b"], Some("c1"), &["p"])), Some("c1".into()));
-        assert_eq!(pages.add(page(&["c"], Some(""), &["p", "q"])), None, "empty cursor ends");
+        assert_eq!(
+            pages.add(page(&["a", "b"], Some("c1"), &["p"])),
+            Some("c1".into())
+        );
+        assert_eq!(
+            pages.add(page(&["c"], Some(""), &["p", "q"])),
+            None,
+            "empty cursor ends"
+        );
         assert_eq!(pages.events.len(), 3);
         assert_eq!(pages.failed_provider_ids, ["p", "q"]);
 
@@ -403,11 +429,26 @@ mod tests {
         // Monday 2024-03-04 10:00 UTC.
         let now = parse_rfc3339_ms("2024-03-04T10:00:00Z").unwrap();
         let events = [
-            event("2024-03-04T22:30:00Z", "2024-03-04T23:30:00Z", false, Some("Late call")),
+            event(
+                "2024-03-04T22:30:00Z",
+                "2024-03-04T23:30:00Z",
+                false,
+                Some("Late call"),
+            ),
             event("2024-03-05T00:00:00Z", "2024-03-06T00:00:00Z", true, None),
-            event("2024-03-05T09:00:00Z", "2024-03-05T10:30:00Z", false, Some("Dentist")),
+            event(
+                "2024-03-05T09:00:00Z",
+                "2024-03-05T10:30:00Z",
+                false,
+                Some("Dentist"),
+            ),
             event("not a date", "", false, Some("Broken")),
-            event("2024-03-07T09:00:00Z", "2024-03-07T09:30:00Z", false, Some(" ")),
+            event(
+                "2024-03-07T09:00:00Z",
+                "2024-03-07T09:30:00Z",
+                false,
+                Some(" "),
+            ),
         ];
         let summary = |groups: Vec<DayGroup>| {
             groups
@@ -459,6 +500,9 @@ mod tests {
         assert!(list.failed());
         assert_eq!((list.last.as_deref(), list.stale), (Some(&[1u8][..]), true));
         list.loaded(vec![2]);
-        assert_eq!((list.last.as_deref(), list.stale), (Some(&[2u8][..]), false));
+        assert_eq!(
+            (list.last.as_deref(), list.stale),
+            (Some(&[2u8][..]), false)
+        );
     }
 }

@@ -170,17 +170,43 @@ mod tests {
     fn describes_each_status_in_words() {
         use ConnectionStatus as S;
         let cases = [
-            (Some(S::Connected), StatusKind::Syncing, true, "Connected, first sync pending"),
-            (Some(S::SyncInProgress), StatusKind::Syncing, true, "Syncing"),
+            (
+                Some(S::Connected),
+                StatusKind::Syncing,
+                true,
+                "Connected, first sync pending",
+            ),
+            (
+                Some(S::SyncInProgress),
+                StatusKind::Syncing,
+                true,
+                "Syncing",
+            ),
             (Some(S::Synced), StatusKind::Working, false, "Synced"),
             (Some(S::Error), StatusKind::Broken, false, "Not working"),
-            (Some(S::Disconnected), StatusKind::Inactive, false, "Disconnected"),
-            (Some(S::Unknown), StatusKind::Inactive, false, "Status unknown"),
+            (
+                Some(S::Disconnected),
+                StatusKind::Inactive,
+                false,
+                "Disconnected",
+            ),
+            (
+                Some(S::Unknown),
+                StatusKind::Inactive,
+                false,
+                "Status unknown",
+            ),
             (None, StatusKind::Inactive, false, "Status unknown"),
         ];
         for (status, kind, syncing, words) in cases {
-            let r = row(&connection("g", status, Some("ann@example.org")), &providers());
-            assert_eq!((r.kind, r.syncing, r.status_text.as_str()), (kind, syncing, words));
+            let r = row(
+                &connection("g", status, Some("ann@example.org")),
+                &providers(),
+            );
+            assert_eq!(
+                (r.kind, r.syncing, r.status_text.as_str()),
+                (kind, syncing, words)
+            );
             assert_eq!(r.problem.is_some(), status == Some(S::Error), "{status:?}");
         }
     }
@@ -188,18 +214,41 @@ mod tests {
     #[test]
     fn names_provider_and_account() {
         let cases = [
-            ("g", Some("ann@example.org"), "Google Calendar", "ann@example.org"),
+            (
+                "g",
+                Some("ann@example.org"),
+                "Google Calendar",
+                "ann@example.org",
+            ),
             ("a", None, "Apple Calendar", "Waiting for the first sync"),
-            ("a", Some(""), "Apple Calendar", "Waiting for the first sync"),
-            ("blank", None, "A calendar provider", "Waiting for the first sync"),
-            ("gone", None, "A calendar provider", "Waiting for the first sync"),
+            (
+                "a",
+                Some(""),
+                "Apple Calendar",
+                "Waiting for the first sync",
+            ),
+            (
+                "blank",
+                None,
+                "A calendar provider",
+                "Waiting for the first sync",
+            ),
+            (
+                "gone",
+                None,
+                "A calendar provider",
+                "Waiting for the first sync",
+            ),
         ];
         for (provider, email, name, account) in cases {
             let r = row(
                 &connection(provider, Some(ConnectionStatus::Synced), email),
                 &providers(),
             );
-            assert_eq!((r.provider_name.as_str(), r.account.as_str()), (name, account));
+            assert_eq!(
+                (r.provider_name.as_str(), r.account.as_str()),
+                (name, account)
+            );
             assert_eq!(r.id, format!("id-{provider}"));
         }
     }
@@ -208,7 +257,10 @@ mod tests {
     fn explains_each_error_reason() {
         let cases = [
             (Some(ErrorReason::TokenRevoked), "access"),
-            (Some(ErrorReason::ExternalCalendarCreationFailed), "couldn't create"),
+            (
+                Some(ErrorReason::ExternalCalendarCreationFailed),
+                "couldn't create",
+            ),
             (Some(ErrorReason::ExternalCalendarDeleted), "deleted"),
             (Some(ErrorReason::Unknown), "stopped working"),
             (None, "stopped working"),

@@ -149,19 +149,22 @@ pub fn export_request(enabled: bool, target: ExportTarget) -> UpdateSyncConfigRe
 pub fn is_saved(request: &UpdateSyncConfigRequest, returned: &Connection) -> bool {
     let now = state(returned);
     let asked = &request.sync_config;
-    let import_ok = asked.list_event_from_calendars.as_ref().is_none_or(|import| {
-        let wanted: Vec<String> = import
-            .calendars
-            .as_ref()
-            .and_then(|list| list.calendars.as_ref())
-            .map(|list| list.iter().filter_map(|c| c.id.clone()).collect())
-            .unwrap_or_default();
-        let mut have = now.import_calendars.clone();
-        let mut want = wanted;
-        have.sort();
-        want.sort();
-        now.import_on == (import.enabled == Some(true)) && have == want
-    });
+    let import_ok = asked
+        .list_event_from_calendars
+        .as_ref()
+        .is_none_or(|import| {
+            let wanted: Vec<String> = import
+                .calendars
+                .as_ref()
+                .and_then(|list| list.calendars.as_ref())
+                .map(|list| list.iter().filter_map(|c| c.id.clone()).collect())
+                .unwrap_or_default();
+            let mut have = now.import_calendars.clone();
+            let mut want = wanted;
+            have.sort();
+            want.sort();
+            now.import_on == (import.enabled == Some(true)) && have == want
+        });
     let export_ok = asked
         .sync_to_calendar
         .as_ref()
@@ -215,7 +218,7 @@ impl SwitchState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::model::{CalendarList, Calendar};
+    use crate::api::model::{Calendar, CalendarList};
 
     fn features(
         update: Option<bool>,
@@ -235,19 +238,57 @@ mod tests {
         use ListEventFromCalendars as I;
         use SyncToCalendar as E;
         let cases = [
-            (Some(true), Some(I::PrimaryCalendarOnly), Some(E::PrimaryCalendarOnly),
-             Some(ImportChoice::PrimaryOnly), Some(ExportTarget::Primary)),
-            (Some(true), Some(I::SpecificCalendars), Some(E::DedicatedCalendar),
-             Some(ImportChoice::Calendars), Some(ExportTarget::Dedicated)),
-            (Some(true), Some(I::NotSupported), Some(E::NotSupported), None, None),
-            (Some(true), Some(I::Unknown), Some(E::SpecificCalendar), None, None),
+            (
+                Some(true),
+                Some(I::PrimaryCalendarOnly),
+                Some(E::PrimaryCalendarOnly),
+                Some(ImportChoice::PrimaryOnly),
+                Some(ExportTarget::Primary),
+            ),
+            (
+                Some(true),
+                Some(I::SpecificCalendars),
+                Some(E::DedicatedCalendar),
+                Some(ImportChoice::Calendars),
+                Some(ExportTarget::Dedicated),
+            ),
+            (
+                Some(true),
+                Some(I::NotSupported),
+                Some(E::NotSupported),
+                None,
+                None,
+            ),
+            (
+                Some(true),
+                Some(I::Unknown),
+                Some(E::SpecificCalendar),
+                None,
+                None,
+            ),
             (Some(true), None, None, None, None),
-            (Some(false), Some(I::SpecificCalendars), Some(E::DedicatedCalendar), None, None),
-            (None, Some(I::SpecificCalendars), Some(E::DedicatedCalendar), None, None),
+            (
+                Some(false),
+                Some(I::SpecificCalendars),
+                Some(E::DedicatedCalendar),
+                None,
+                None,
+            ),
+            (
+                None,
+                Some(I::SpecificCalendars),
+                Some(E::DedicatedCalendar),
+                None,
+                None,
+            ),
         ];
         for (update, import, export, want_import, want_export) in cases {
             let got = offer(Some(&features(update, import, export)));
-            assert_eq!((got.import, got.export), (want_import, want_export), "{update:?} {import:?} {export:?}");
+            assert_eq!(
+                (got.import, got.export),
+                (want_import, want_export),
+                "{update:?} {import:?} {export:?}"
+            );
         }
         assert!(offer(None).is_empty());
     }
@@ -295,14 +336,20 @@ mod tests {
         );
         assert_eq!(
             state(&c),
-            SyncState { import_on: true, import_calendars: vec!["a".into()], export_on: true }
+            SyncState {
+                import_on: true,
+                import_calendars: vec!["a".into()],
+                export_on: true
+            }
         );
         assert_eq!(state(&Connection::default()), SyncState::default());
         let odd = with_config(
             Some(ImportConfig {
                 enabled: Some(true),
                 primary_calendar: None,
-                calendars: Some(CalendarList { calendars: Some(vec![Calendar::default()]) }),
+                calendars: Some(CalendarList {
+                    calendars: Some(vec![Calendar::default()]),
+                }),
             }),
             None,
         );
@@ -327,7 +374,10 @@ mod tests {
         for (request, saved) in cases {
             assert_eq!(is_saved(&request, &returned), saved, "{request:?}");
         }
-        assert!(!is_saved(&export_request(true, ExportTarget::Primary), &Connection::default()));
+        assert!(!is_saved(
+            &export_request(true, ExportTarget::Primary),
+            &Connection::default()
+        ));
     }
 
     #[test]

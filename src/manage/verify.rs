@@ -15,6 +15,9 @@
 
 use crate::api::error::ApiError;
 use crate::api::model::{Connection, ConnectionStatus, ErrorReason};
+use crate::flow::feedback::{api_error_notice, Notice, Tone};
+use crate::manage::messages as m;
+use crate::messages;
 
 /// What reading the connection back showed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +78,37 @@ pub fn verify(read: Result<Connection, ApiError>, expected_schedule: Option<&str
     }
 }
 
+/// The notice for a verification, naming `provider`. `reason` values for
+/// `calendar-connect:failed`: `broken`, `unconfirmed`, `verify-failed`.
+pub fn verification_notice(verification: &Verification, provider: &str) -> Notice {
+    match verification {
+        Verification::Confirmed(_) => Notice::new(
+            Tone::Success,
+            messages::connected(provider),
+            messages::connected_advice(),
+            "connected",
+        ),
+        Verification::Broken { reason, .. } => Notice::new(
+            Tone::Failure,
+            m::broken_connection(provider),
+            m::error_reason_explained(*reason),
+            "broken",
+        ),
+        Verification::NotConfirmed => Notice::new(
+            Tone::Failure,
+            m::not_confirmed(provider),
+            m::not_confirmed_advice(),
+            "unconfirmed",
+        ),
+        Verification::CheckFailed(error) => Notice::new(
+            Tone::Failure,
+            m::verify_failed(),
+            api_error_notice(error, provider).advice,
+            "verify-failed",
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,14 +137,42 @@ mod tests {
             CheckFailed,
         }
         let cases: Vec<(Result<Connection, ApiError>, Option<&str>, Kind)> = vec![
-            (Ok(connection("s1", Some(S::Connected))), Some("s1"), Kind::Confirmed),
-            (Ok(connection("s1", Some(S::SyncInProgress))), Some("s1"), Kind::Confirmed),
-            (Ok(connection("s1", Some(S::Synced))), Some("s1"), Kind::Confirmed),
+            (
+                Ok(connection("s1", Some(S::Connected))),
+                Some("s1"),
+                Kind::Confirmed,
+            ),
+            (
+                Ok(connection("s1", Some(S::SyncInProgress))),
+                Some("s1"),
+                Kind::Confirmed,
+            ),
+            (
+                Ok(connection("s1", Some(S::Synced))),
+                Some("s1"),
+                Kind::Confirmed,
+            ),
             (Ok(connection("s1", Some(S::Synced))), None, Kind::Confirmed),
-            (Ok(connection("s2", Some(S::Synced))), Some("s1"), Kind::NotConfirmed),
-            (Ok(connection("s1", Some(S::Disconnected))), Some("s1"), Kind::NotConfirmed),
-            (Ok(connection("s1", Some(S::Undefined))), Some("s1"), Kind::NotConfirmed),
-            (Ok(connection("s1", Some(S::Unknown))), Some("s1"), Kind::NotConfirmed),
+            (
+                Ok(connection("s2", Some(S::Synced))),
+                Some("s1"),
+                Kind::NotConfirmed,
+            ),
+            (
+                Ok(connection("s1", Some(S::Disconnected))),
+                Some("s1"),
+                Kind::NotConfirmed,
+            ),
+            (
+                Ok(connection("s1", Some(S::Undefined))),
+                Some("s1"),
+                Kind::NotConfirmed,
+            ),
+            (
+                Ok(connection("s1", Some(S::Unknown))),
+                Some("s1"),
+                Kind::NotConfirmed,
+            ),
             (Ok(connection("s1", None)), Some("s1"), Kind::NotConfirmed),
             (
                 Ok(Connection {
@@ -138,7 +200,11 @@ mod tests {
             (Err(http(503)), Some("s1"), Kind::CheckFailed),
             (Err(http(401)), Some("s1"), Kind::CheckFailed),
             (Err(ApiError::Network), Some("s1"), Kind::CheckFailed),
-            (Err(ApiError::Timeout(15_000)), Some("s1"), Kind::CheckFailed),
+            (
+                Err(ApiError::Timeout(15_000)),
+                Some("s1"),
+                Kind::CheckFailed,
+            ),
         ];
         for (read, expected, kind) in cases {
             let label = format!("{read:?} for {expected:?}");
@@ -149,6 +215,37 @@ mod tests {
                 Verification::CheckFailed(_) => Kind::CheckFailed,
             };
             assert_eq!(got, kind, "{label}");
+        }
+    }
+
+    #[test]
+    fn only_a_confirmed_connection_is_announced_as_success() {
+        let broken = Verification::Broken {
+            connection: Connection::default(),
+            reason: ErrorReason::ExternalCalendarDeleted,
+        };
+        let cases = [
+            (
+                Verification::Confirmed(Connection::default()),
+                Tone::Success,
+                "connected",
+            ),
+            (broken, Tone::Failure, "broken"),
+            (Verification::NotConfirmed, Tone::Failure, "unconfirmed"),
+            (
+                Verification::CheckFailed(ApiError::Network),
+                Tone::Failure,
+                "verify-failed",
+            ),
+        ];
+        for (verification, tone, reason) in cases {
+            let notice = verification_notice(&verification, "Google Calendar");
+            assert_eq!(
+                (notice.tone, notice.reason),
+                (tone, reason),
+                "{verification:?}"
+            );
+            assert!(!notice.title.is_empty() && !notice.advice.is_empty());
         }
     }
 }
