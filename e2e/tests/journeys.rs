@@ -5,6 +5,9 @@ use std::time::Duration;
 
 use e2e::{Fault, World, APPLE, GOOGLE, SCHEDULE};
 
+/// The seeded Google provider's id.
+const GOOGLE_ID: &str = "6c533722-f1f9-4847-95c7-d4c4922ae9b0";
+
 /// Host parameters the happy path carries through the round trip.
 const HOST_QUERY: [(&str, &str); 2] = [("tenant", "acme"), ("view", "calendars")];
 
@@ -21,7 +24,32 @@ async fn happy_path_connects_and_cleans_the_address() {
     widget.type_schedule_id(SCHEDULE).await;
     widget.click_connect().await;
 
-    world.consent_page().await.allow().await;
+    let consent = world.consent_page().await;
+    let requests = world.emulator.requests().await;
+    let connect = requests
+        .iter()
+        .find(|request| {
+            request["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with(":connectByOAuth"))
+        })
+        .unwrap_or_else(|| panic!("no Connect By OAuth in {requests:#?}"));
+    assert_eq!(connect["body"]["scheduleId"], SCHEDULE);
+    assert_eq!(connect["body"]["providerId"], GOOGLE_ID);
+    let redirect = connect["body"]["redirectUrl"].as_str().unwrap_or_default();
+    let expected_start = format!(
+        "{}/host.html?tenant=acme&view=calendars&cc_attempt=",
+        world.emulator.page_origin()
+    );
+    assert!(
+        redirect.starts_with(&expected_start),
+        "redirectUrl {redirect:?} should start with {expected_start:?}"
+    );
+    assert_eq!(
+        connect["headers"]["authorization"], "[redacted]",
+        "Connect By OAuth must carry the configured Authorization header"
+    );
+    consent.allow().await;
 
     widget.see_success_naming(GOOGLE).await;
     world.see_address("host.html", &HOST_QUERY, None).await;
