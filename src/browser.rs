@@ -69,8 +69,8 @@ pub fn resolve_url(value: &str) -> Option<String> {
 }
 
 /// Milliseconds since the epoch.
-pub fn now_ms() -> f64 {
-    js_sys::Date::now()
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 /// A fresh random attempt ID (UUID v4).

@@ -95,7 +95,10 @@ pub fn mount_js(
     };
     let text = |key: &str| {
         option(key)
-            .and_then(|v| v.as_string().or_else(|| v.as_f64().map(|n| n.to_string())))
+            .and_then(|v| {
+                v.as_string()
+                    .or_else(|| v.as_f64().map(|n| (n as u32).to_string()))
+            })
             .or_else(|| attribute(&element, key))
     };
     let settings = Settings::from_lookup(text);

@@ -576,7 +576,7 @@ async fn offers_retry_when_providers_fail_to_load() {
 #[wasm_bindgen_test]
 async fn announces_a_matched_return_focuses_it_and_cleans_the_address() {
     control("POST", "reset", None).await;
-    let now = js_sys::Date::now();
+    let now = js_sys::Date::now() as u64;
     let record = AttemptRecord::new(
         "attempt-1",
         SCHEDULE,
@@ -628,11 +628,11 @@ async fn announces_a_matched_return_focuses_it_and_cleans_the_address() {
 
 #[wasm_bindgen_test]
 async fn explains_returned_failures_and_never_renders_address_values_as_html() {
-    let now = js_sys::Date::now();
-    let expired = now - 31.0 * 60.0 * 1000.0;
+    let now = js_sys::Date::now() as u64;
+    let expired = now - 31 * 60 * 1000;
     // (stored attempt start, query, hash, region, words, failed reason)
     type Case<'a> = (
-        Option<f64>,
+        Option<u64>,
         &'a str,
         &'a str,
         &'a str,

@@ -27,6 +27,9 @@ use crate::api::error::{retry_after_seconds, ApiError};
 use crate::api::model::*;
 use crate::percent::encode_component;
 
+/// Details of a [`ApiError::Decode`] for a 2xx body that is not the documented shape.
+const DECODE_DETAILS: &str = "the response body is not the documented JSON shape";
+
 /// Path of the service, relative to the API base.
 const SERVICE_PATH: &str = "/bookings/v2/external-calendars";
 
@@ -238,8 +241,8 @@ impl Client {
         }
         let request = match body {
             Some(body) => {
-                let json =
-                    serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+                let json = serde_json::to_string(body)
+                    .map_err(|_| ApiError::Decode(DECODE_DETAILS.into()))?;
                 builder
                     .header("Content-Type", "application/json")
                     .body(json)
@@ -258,7 +261,9 @@ impl Client {
         if !(200..300).contains(&status) {
             return Err(ApiError::from_http(status, &text, retry_after));
         }
-        serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))
+        // serde_json's error text is not shown to people and formatting it costs several KB of
+        // wasm, so the details only say that the body was not the documented shape.
+        serde_json::from_str(&text).map_err(|_| ApiError::Decode(DECODE_DETAILS.into()))
     }
 }
 

@@ -4,16 +4,16 @@
 //!
 //! ```
 //! use calendar_connect::flow::attempt::{AttemptRecord, ATTEMPT_TTL_MS};
-//! let record = AttemptRecord::new("id-1", "sched", "prov", "Google Calendar", 1_000.0, None);
+//! let record = AttemptRecord::new("id-1", "sched", "prov", "Google Calendar", 1_000, None);
 //! let json = record.to_json();
 //! assert_eq!(AttemptRecord::from_json(&json), Some(record.clone()));
-//! assert!(record.is_expired(1_000.0 + ATTEMPT_TTL_MS + 1.0));
+//! assert!(record.is_expired(1_000 + ATTEMPT_TTL_MS + 1));
 //! ```
 
 use serde::{Deserialize, Serialize};
 
 /// How long an attempt stays valid: 30 minutes, in milliseconds.
-pub const ATTEMPT_TTL_MS: f64 = 30.0 * 60.0 * 1000.0;
+pub const ATTEMPT_TTL_MS: u64 = 30 * 60 * 1000;
 
 /// One Connect By OAuth attempt, stored before leaving for the provider.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,7 +28,7 @@ pub struct AttemptRecord {
     /// Provider name, to name it in the outcome message.
     pub provider_name: String,
     /// When the attempt started (ms since the epoch).
-    pub started_at_ms: f64,
+    pub started_at_ms: u64,
     /// The host page's fragment, dropped from the `redirectUrl` and put back on return.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fragment: Option<String>,
@@ -41,7 +41,7 @@ impl AttemptRecord {
         schedule_id: &str,
         provider_id: &str,
         provider_name: &str,
-        started_at_ms: f64,
+        started_at_ms: u64,
         fragment: Option<String>,
     ) -> Self {
         Self {
@@ -66,9 +66,10 @@ impl AttemptRecord {
 
     /// Whether the attempt is older than [`ATTEMPT_TTL_MS`] (or from the future: a clock that
     /// went backwards makes the record untrustworthy too).
-    pub fn is_expired(&self, now_ms: f64) -> bool {
-        let age = now_ms - self.started_at_ms;
-        !(0.0..=ATTEMPT_TTL_MS).contains(&age)
+    pub fn is_expired(&self, now_ms: u64) -> bool {
+        now_ms
+            .checked_sub(self.started_at_ms)
+            .is_none_or(|age| age > ATTEMPT_TTL_MS)
     }
 }
 
@@ -87,14 +88,14 @@ pub enum AttemptMatch {
 ///
 /// ```
 /// use calendar_connect::flow::attempt::{match_attempt, AttemptMatch, AttemptRecord};
-/// let record = AttemptRecord::new("a1", "s", "p", "P", 0.0, None);
-/// assert_eq!(match_attempt(&["a1".into()], Some(&record), 10.0), AttemptMatch::Matched(record));
-/// assert_eq!(match_attempt(&[], None, 10.0), AttemptMatch::Unmatched);
+/// let record = AttemptRecord::new("a1", "s", "p", "P", 0, None);
+/// assert_eq!(match_attempt(&["a1".into()], Some(&record), 10), AttemptMatch::Matched(record));
+/// assert_eq!(match_attempt(&[], None, 10), AttemptMatch::Unmatched);
 /// ```
 pub fn match_attempt(
     returned_ids: &[String],
     stored: Option<&AttemptRecord>,
-    now_ms: f64,
+    now_ms: u64,
 ) -> AttemptMatch {
     let Some(record) = stored else {
         return AttemptMatch::Unmatched;
@@ -112,7 +113,7 @@ mod tests {
     use super::*;
 
     fn record() -> AttemptRecord {
-        AttemptRecord::new("a1", "s", "p", "Google", 1_000_000.0, Some("tab=2".into()))
+        AttemptRecord::new("a1", "s", "p", "Google", 1_000_000, Some("tab=2".into()))
     }
 
     #[test]
@@ -136,13 +137,13 @@ mod tests {
             (
                 ids(&["a1"]),
                 Some(&r),
-                start + ATTEMPT_TTL_MS + 1.0,
+                start + ATTEMPT_TTL_MS + 1,
                 AttemptMatch::Expired(r.clone()),
             ),
             (
                 ids(&["a1"]),
                 Some(&r),
-                start - 1.0,
+                start - 1,
                 AttemptMatch::Expired(r.clone()),
             ),
             (

@@ -167,15 +167,15 @@ pub struct Resolution {
 /// ```
 /// use calendar_connect::flow::attempt::AttemptRecord;
 /// use calendar_connect::flow::returning::{read_return, resolve, Outcome};
-/// let stored = AttemptRecord::new("a1", "s", "p", "Google", 0.0, None);
+/// let stored = AttemptRecord::new("a1", "s", "p", "Google", 0, None);
 /// let params = read_return("connectionId=c&cc_attempt=other", "");
-/// let resolution = resolve(params.as_ref(), Some(&stored), 1.0).unwrap();
+/// let resolution = resolve(params.as_ref(), Some(&stored), 1).unwrap();
 /// assert!(matches!(resolution.outcome, Outcome::Unconfirmed { .. }));
 /// ```
 pub fn resolve(
     params: Option<&ReturnParams>,
     stored: Option<&AttemptRecord>,
-    now_ms: f64,
+    now_ms: u64,
 ) -> Option<Resolution> {
     let Some(params) = params else {
         let expired = stored.filter(|record| record.is_expired(now_ms))?;
@@ -359,15 +359,15 @@ mod tests {
 
     #[test]
     fn resolves_against_the_stored_attempt() {
-        let stored = AttemptRecord::new("a1", "s", "p", "Google Calendar", 1_000.0, None);
-        let fresh = 2_000.0;
-        let late = 1_000.0 + ATTEMPT_TTL_MS + 1.0;
+        let stored = AttemptRecord::new("a1", "s", "p", "Google Calendar", 1_000, None);
+        let fresh = 2_000;
+        let late = 1_000 + ATTEMPT_TTL_MS + 1;
         let google = Some("Google Calendar".to_owned());
         // (address query, stored record, now, expected outcome, whether the attempt matched)
         type Case<'a> = (
             &'a str,
             Option<&'a AttemptRecord>,
-            f64,
+            u64,
             Option<Outcome>,
             bool,
         );

@@ -181,6 +181,16 @@ pub fn connect_another() -> &'static str {
 
 // ----- sync settings --------------------------------------------------------------------------
 
+/// Text of the button that shows a connection's sync settings.
+pub fn sync_settings() -> &'static str {
+    "Sync settings"
+}
+
+/// Accessible name of that button.
+pub fn sync_settings_named(provider: &str, account: &str) -> String {
+    format!("Sync settings for {provider} ({account})")
+}
+
 /// Heading of a connection's sync settings.
 pub fn sync_heading(provider: &str) -> String {
     format!("What syncs with {provider}")
@@ -377,6 +387,11 @@ pub fn bad_credentials(provider: &str) -> String {
 /// Advice after 401 `BAD_CREDENTIALS`.
 pub fn bad_credentials_advice() -> &'static str {
     "Check the email, and use an app-specific password if the account has two-factor authentication."
+}
+
+/// Submit button of the credentials form.
+pub fn connect_account(provider: &str) -> String {
+    format!("Connect {provider}")
 }
 
 /// Progress while Connect By Credentials runs.

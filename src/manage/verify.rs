@@ -10,7 +10,7 @@
 //!     status: Some(ConnectionStatus::SyncInProgress),
 //!     ..Default::default()
 //! };
-//! assert!(matches!(verify(Ok(connection), Some("s1")), Verification::Confirmed(_)));
+//! assert!(matches!(verify(Ok(connection), "s1"), Verification::Confirmed(_)));
 //! ```
 
 use crate::api::error::ApiError;
@@ -50,10 +50,11 @@ pub fn is_live(status: Option<ConnectionStatus>) -> bool {
     )
 }
 
-/// Judges the result of Get Connection. `expected_schedule` is the attempt's schedule; `None`
-/// when no attempt is known and no schedule is configured, which skips only that check.
-/// A 404 (or a 400 for an ID Wix finds malformed) means the connection is not there.
-pub fn verify(read: Result<Connection, ApiError>, expected_schedule: Option<&str>) -> Verification {
+/// Judges the result of Get Connection. `expected_schedule` is the attempt's schedule, or for a
+/// return that matched no attempt the schedule the widget shows (empty when it knows none, so
+/// that nothing is confirmed). A 404 (or a 400 for an ID Wix finds malformed) means the
+/// connection is not there.
+pub fn verify(read: Result<Connection, ApiError>, expected_schedule: &str) -> Verification {
     let connection = match read {
         Ok(connection) => connection,
         Err(ApiError::Http {
@@ -61,11 +62,8 @@ pub fn verify(read: Result<Connection, ApiError>, expected_schedule: Option<&str
         }) => return Verification::NotConfirmed,
         Err(error) => return Verification::CheckFailed(error),
     };
-    let schedule_matches = match expected_schedule {
-        Some(expected) => connection.schedule_id.as_deref() == Some(expected),
-        None => true,
-    };
-    if !schedule_matches {
+    if expected_schedule.is_empty() || connection.schedule_id.as_deref() != Some(expected_schedule)
+    {
         return Verification::NotConfirmed;
     }
     match connection.status {
@@ -136,55 +134,55 @@ mod tests {
             NotConfirmed,
             CheckFailed,
         }
-        let cases: Vec<(Result<Connection, ApiError>, Option<&str>, Kind)> = vec![
+        let cases: Vec<(Result<Connection, ApiError>, &str, Kind)> = vec![
             (
                 Ok(connection("s1", Some(S::Connected))),
-                Some("s1"),
+                "s1",
                 Kind::Confirmed,
             ),
             (
                 Ok(connection("s1", Some(S::SyncInProgress))),
-                Some("s1"),
+                "s1",
                 Kind::Confirmed,
             ),
+            (Ok(connection("s1", Some(S::Synced))), "s1", Kind::Confirmed),
             (
                 Ok(connection("s1", Some(S::Synced))),
-                Some("s1"),
-                Kind::Confirmed,
+                "",
+                Kind::NotConfirmed,
             ),
-            (Ok(connection("s1", Some(S::Synced))), None, Kind::Confirmed),
             (
                 Ok(connection("s2", Some(S::Synced))),
-                Some("s1"),
+                "s1",
                 Kind::NotConfirmed,
             ),
             (
                 Ok(connection("s1", Some(S::Disconnected))),
-                Some("s1"),
+                "s1",
                 Kind::NotConfirmed,
             ),
             (
                 Ok(connection("s1", Some(S::Undefined))),
-                Some("s1"),
+                "s1",
                 Kind::NotConfirmed,
             ),
             (
                 Ok(connection("s1", Some(S::Unknown))),
-                Some("s1"),
+                "s1",
                 Kind::NotConfirmed,
             ),
-            (Ok(connection("s1", None)), Some("s1"), Kind::NotConfirmed),
+            (Ok(connection("s1", None)), "s1", Kind::NotConfirmed),
             (
                 Ok(Connection {
                     error_reason: Some(ErrorReason::TokenRevoked),
                     ..connection("s1", Some(S::Error))
                 }),
-                Some("s1"),
+                "s1",
                 Kind::Broken(ErrorReason::TokenRevoked),
             ),
             (
                 Ok(connection("s1", Some(S::Error))),
-                Some("s1"),
+                "s1",
                 Kind::Broken(ErrorReason::Undefined),
             ),
             (
@@ -192,19 +190,15 @@ mod tests {
                     error_reason: Some(ErrorReason::ExternalCalendarDeleted),
                     ..connection("s2", Some(S::Error))
                 }),
-                Some("s1"),
+                "s1",
                 Kind::NotConfirmed,
             ),
-            (Err(http(404)), Some("s1"), Kind::NotConfirmed),
-            (Err(http(400)), None, Kind::NotConfirmed),
-            (Err(http(503)), Some("s1"), Kind::CheckFailed),
-            (Err(http(401)), Some("s1"), Kind::CheckFailed),
-            (Err(ApiError::Network), Some("s1"), Kind::CheckFailed),
-            (
-                Err(ApiError::Timeout(15_000)),
-                Some("s1"),
-                Kind::CheckFailed,
-            ),
+            (Err(http(404)), "s1", Kind::NotConfirmed),
+            (Err(http(400)), "s1", Kind::NotConfirmed),
+            (Err(http(503)), "s1", Kind::CheckFailed),
+            (Err(http(401)), "s1", Kind::CheckFailed),
+            (Err(ApiError::Network), "s1", Kind::CheckFailed),
+            (Err(ApiError::Timeout(15_000)), "s1", Kind::CheckFailed),
         ];
         for (read, expected, kind) in cases {
             let label = format!("{read:?} for {expected:?}");

@@ -4,9 +4,11 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use web_sys::EventTarget;
 
 use crate::api::client::Client;
+use crate::api::error::ApiError;
 use crate::api::model::{ConnectByOAuthRequest, Provider};
 use crate::browser::{self, Address, Navigator};
 use crate::config::Settings;
@@ -113,10 +115,14 @@ pub fn CalendarConnect(
         }
     });
 
-    let providers = LocalResource::new(move || {
+    // Loaded with a plain task and a signal rather than a `LocalResource`: the async-derived
+    // machinery behind resources and actions costs about 10 KB gzip, a tenth of the budget.
+    let providers = RwSignal::new(None::<Result<Vec<Provider>, ApiError>>);
+    let load_providers = move || {
         let client = env.with_value(|env| Rc::clone(&env.client));
-        async move { client.list_providers().await }
-    });
+        spawn_local(async move { providers.set(Some(client.list_providers().await)) });
+    };
+    load_providers();
 
     // `calendar-connect:ready` and the performance mark, once, when providers are shown; a
     // failed load is reported each time it happens.
@@ -159,15 +165,14 @@ pub fn CalendarConnect(
             .map(|_| m::choose_oauth_provider())
     });
 
-    let connect = Action::new_local(move |choice: &Choice| {
-        let choice = choice.clone();
+    let connect = move |choice: Choice| {
         let env = env.get_value();
         let redirect_base = settings
             .redirect_url
             .as_deref()
             .and_then(browser::resolve_url)
             .unwrap_or_else(|| Address::current().href);
-        async move {
+        spawn_local(async move {
             match start_attempt(&env, &choice, &redirect_base).await {
                 Ok(url) => {
                     phase.set(Phase::Redirecting);
@@ -185,8 +190,8 @@ pub fn CalendarConnect(
                     phase.set(Phase::Idle);
                 }
             }
-        }
-    });
+        });
+    };
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -205,7 +210,7 @@ pub fn CalendarConnect(
             "",
             "connecting",
         )));
-        connect.dispatch_local(Choice {
+        connect(Choice {
             schedule_id: schedule.get_untracked().trim().to_owned(),
             provider_id: provider.id.clone().unwrap_or_default(),
             provider_name: provider.name.clone().unwrap_or_default(),
@@ -237,7 +242,7 @@ pub fn CalendarConnect(
                 <div class="cc-load-error" role="alert">
                     <p class="cc-notice__title">{m::providers_failed()} " " {failure.title}</p>
                     <p class="cc-notice__advice">{failure.advice}</p>
-                    <button type="button" class="cc-button cc-button--secondary" on:click=move |_| providers.refetch()>
+                    <button type="button" class="cc-button cc-button--secondary" on:click=move |_| load_providers()>
                         {m::retry()}
                     </button>
                 </div>

@@ -1,0 +1,239 @@
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use leptos::html::Button;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::model::{Connection, Provider};
+use crate::browser;
+use crate::flow::feedback::api_error_notice;
+use crate::manage::messages as mm;
+use crate::manage::rows;
+use crate::manage::sync::offer;
+use crate::ui::{Environment, SyncSettings};
+
+/// A page-wide unique element-ID prefix for a row (two widgets may show the same connection).
+fn next_row_id() -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    format!("cc-row{}", COUNTER.fetch_add(1, Ordering::Relaxed) + 1)
+}
+
+/// One connection of the schedule: provider, account, status in words (the colour of the badge
+/// only repeats it) and, when broken, what went wrong. Reconnect runs the OAuth flow again;
+/// Disconnect first asks in an inline `alertdialog` (Escape or Cancel keep the connection) and
+/// treats 428 `CONNECTION_ALREADY_DISCONNECTED` as done; "Sync settings" opens the settings the
+/// provider allows.
+///
+/// ```ignore
+/// view! { <ConnectionRow env row connection provider on_reconnect on_disconnected on_changed /> }
+/// ```
+#[component]
+pub fn ConnectionRow(
+    /// Client and host element.
+    env: StoredValue<Environment, LocalStorage>,
+    /// What the row shows.
+    row: rows::ConnectionRow,
+    /// The connection itself (for its sync settings).
+    connection: Connection,
+    /// Its provider, if List Providers has it.
+    provider: Option<Provider>,
+    /// Runs the OAuth flow again for this provider ID.
+    on_reconnect: Callback<String>,
+    /// Called with the message to announce once the connection is gone.
+    on_disconnected: Callback<String>,
+    /// Called when the connection's settings changed.
+    on_changed: Callback<()>,
+) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let expanded = RwSignal::new(false);
+    let disconnect_ref = NodeRef::<Button>::new();
+    let cancel_ref = NodeRef::<Button>::new();
+
+    let rows::ConnectionRow {
+        id,
+        provider_id,
+        provider_name,
+        account,
+        status_text,
+        kind,
+        problem,
+        ..
+    } = row;
+    let can_reconnect = provider.as_ref().is_some_and(Provider::connects_by_oauth);
+    let features = provider.and_then(|p| p.features);
+    let has_settings = !offer(features.as_ref()).is_empty();
+    let dom_id = next_row_id();
+    let question_id = format!("{dom_id}-question");
+    let advice_id = format!("{dom_id}-advice");
+    let settings_id = format!("{dom_id}-settings");
+
+    // The confirmation takes the focus when it opens, on its safe choice.
+    Effect::new(move |_| {
+        if let Some(cancel) = cancel_ref.get() {
+            let _ = cancel.focus();
+        }
+    });
+
+    let close = move || {
+        confirming.set(false);
+        if let Some(button) = disconnect_ref.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+
+    let disconnect = {
+        let id = id.clone();
+        let provider_id = provider_id.clone();
+        let provider_name = provider_name.clone();
+        let schedule_id = connection.schedule_id.clone().unwrap_or_default();
+        move |_| {
+            if busy.get_untracked() {
+                return;
+            }
+            busy.set(true);
+            error.set(None);
+            let (client, host) = env.with_value(|env| (Rc::clone(&env.client), env.host.clone()));
+            let (id, provider_id, provider_name, schedule_id) = (
+                id.clone(),
+                provider_id.clone(),
+                provider_name.clone(),
+                schedule_id.clone(),
+            );
+            spawn_local(async move {
+                let result = client.disconnect(&id).await;
+                busy.set(false);
+                match result {
+                    Err(failure) if failure.code() != Some("CONNECTION_ALREADY_DISCONNECTED") => {
+                        let notice = api_error_notice(&failure, &provider_name);
+                        error.set(Some(format!(
+                            "{} {}",
+                            mm::disconnect_failed(&provider_name),
+                            notice.title
+                        )));
+                        close();
+                    }
+                    _ => {
+                        confirming.set(false);
+                        browser::dispatch(
+                            &host,
+                            "calendar-connect:disconnected",
+                            &[
+                                ("connectionId", &id),
+                                ("scheduleId", &schedule_id),
+                                ("providerId", &provider_id),
+                            ],
+                        );
+                        on_disconnected.run(mm::disconnected(&provider_name));
+                    }
+                }
+            });
+        }
+    };
+
+    let reconnect = {
+        let provider_id = provider_id.clone();
+        move |_| on_reconnect.run(provider_id.clone())
+    };
+
+    view! {
+        <li class="cc-connection">
+            <div class="cc-connection__summary">
+                <p class="cc-connection__provider">{provider_name.clone()}</p>
+                <p class="cc-connection__account">{account.clone()}</p>
+                <p class=format!("cc-status {}", kind.class())>{status_text}</p>
+                {problem.map(|text| view! { <p class="cc-connection__problem">{text}</p> })}
+            </div>
+            <div class="cc-connection__actions">
+                {can_reconnect
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="cc-button cc-button--secondary"
+                                aria-label=mm::reconnect_named(&provider_name, &account)
+                                on:click=reconnect
+                            >
+                                {mm::reconnect()}
+                            </button>
+                        }
+                    })}
+                {has_settings
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="cc-button cc-button--secondary"
+                                aria-label=mm::sync_settings_named(&provider_name, &account)
+                                aria-expanded=move || expanded.get().to_string()
+                                aria-controls=settings_id.clone()
+                                on:click=move |_| expanded.update(|open| *open = !*open)
+                            >
+                                {mm::sync_settings()}
+                            </button>
+                        }
+                    })}
+                <button
+                    type="button"
+                    class="cc-button cc-button--secondary"
+                    aria-label=mm::disconnect_named(&provider_name, &account)
+                    aria-haspopup="dialog"
+                    node_ref=disconnect_ref
+                    on:click=move |_| confirming.set(true)
+                >
+                    {mm::disconnect()}
+                </button>
+            </div>
+            <p class="cc-error">{move || error.get()}</p>
+            <Show when=move || confirming.get()>
+                <div
+                    class="cc-confirm"
+                    role="alertdialog"
+                    aria-labelledby=question_id.clone()
+                    aria-describedby=advice_id.clone()
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            close();
+                        }
+                    }
+                >
+                    <p id=question_id.clone() class="cc-notice__title">
+                        {mm::confirm_disconnect(&provider_name)}
+                    </p>
+                    <p id=advice_id.clone()>{mm::confirm_disconnect_advice()}</p>
+                    <div class="cc-actions">
+                        <button
+                            type="button"
+                            class="cc-button"
+                            aria-busy=move || busy.get().to_string()
+                            on:click=disconnect.clone()
+                        >
+                            {mm::disconnect()}
+                        </button>
+                        <button
+                            type="button"
+                            class="cc-button cc-button--secondary"
+                            node_ref=cancel_ref
+                            on:click=move |_| close()
+                        >
+                            {mm::cancel()}
+                        </button>
+                    </div>
+                </div>
+            </Show>
+            <Show when=move || expanded.get()>
+                <div id=settings_id.clone()>
+                    <SyncSettings
+                        env=env
+                        connection=connection.clone()
+                        features=features.clone()
+                        provider_name=provider_name.clone()
+                        on_saved=on_changed
+                    />
+                </div>
+            </Show>
+        </li>
+    }
+}

@@ -1,0 +1,207 @@
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::html::P;
+use leptos::prelude::*;
+
+use crate::api::model::{Connection, ListConnectionsQuery, Provider};
+use crate::flow::feedback::api_error_notice;
+use crate::manage::messages as mm;
+use crate::manage::refresh::next_refresh_ms;
+use crate::manage::rows::{failed_providers_note, rows};
+use crate::messages as m;
+use crate::ui::{ConnectionRow, Environment};
+
+/// One row of the list, with what it needs to render.
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    key: String,
+    row: crate::manage::rows::ConnectionRow,
+    connection: Connection,
+    provider: Option<Provider>,
+}
+
+/// The schedule's connections (List Connections with `partialFailure=true`): one row each with
+/// Reconnect, Disconnect and the sync settings, and a note naming providers that could not be
+/// read. While a connection is syncing the list reloads itself with backoff
+/// (`manage::refresh`), and stops when nothing syncs any more or the panel goes away.
+///
+/// ```ignore
+/// view! { <ConnectionsPanel env schedule providers connections reload on_reconnect id="cc1-connections".to_owned() /> }
+/// ```
+#[component]
+pub fn ConnectionsPanel(
+    /// Client and host element.
+    env: StoredValue<Environment, LocalStorage>,
+    /// The schedule (a valid schedule ID).
+    #[prop(into)]
+    schedule: Signal<String>,
+    /// Providers, for names, features and Reconnect.
+    #[prop(into)]
+    providers: Signal<Vec<Provider>>,
+    /// The last list loaded, shared with the duplicate guard.
+    connections: RwSignal<Option<Vec<Connection>>>,
+    /// Bumped by the widget when connections may have changed (a new connection, a sync change).
+    #[prop(into)]
+    reload: Signal<u32>,
+    /// Runs the OAuth flow again for a provider ID on this schedule.
+    on_reconnect: Callback<String>,
+    /// Element ID prefix (unique per widget instance).
+    id: String,
+) -> impl IntoView {
+    let manual = RwSignal::new(0u32);
+    let tick = RwSignal::new(0u32);
+    let done = StoredValue::new(0u32);
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let message = RwSignal::new(None::<String>);
+    let message_ref = NodeRef::<P>::new();
+
+    let stop_timer = move || {
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    on_cleanup(stop_timer);
+
+    // A change of schedule, a manual refresh or a widget reload starts the backoff afresh.
+    Effect::new(move |_| {
+        schedule.track();
+        manual.track();
+        reload.track();
+        done.set_value(0);
+    });
+
+    let loaded = LocalResource::new(move || {
+        let query = ListConnectionsQuery {
+            schedule_ids: vec![schedule.get()],
+            partial_failure: Some(true),
+        };
+        manual.track();
+        reload.track();
+        tick.track();
+        let client = env.with_value(|env| Rc::clone(&env.client));
+        async move { client.list_connections(&query).await }
+    });
+
+    Effect::new(move |_| {
+        let Some(result) = loaded.get() else {
+            return;
+        };
+        stop_timer();
+        let Ok(answer) = result else {
+            connections.set(None);
+            return;
+        };
+        let list = answer.connections.unwrap_or_default();
+        let syncing = rows(&list, &providers.get_untracked())
+            .iter()
+            .any(|row| row.syncing);
+        connections.set(Some(list));
+        if let Some(delay) = next_refresh_ms(done.get_value(), syncing) {
+            done.update_value(|n| *n += 1);
+            let handle = set_timeout_with_handle(
+                move || tick.update(|n| *n += 1),
+                Duration::from_millis(u64::from(delay)),
+            );
+            timer.set_value(handle.ok());
+        }
+    });
+
+    let on_disconnected = Callback::new(move |text: String| {
+        message.set(Some(text));
+        manual.update(|n| *n += 1);
+        if let Some(element) = message_ref.get_untracked() {
+            let _ = element.focus();
+        }
+    });
+
+    // Rows are keyed by what they show, so a reload that changes nothing keeps each row (and
+    // the focus or open settings in it); a row whose status or account changed is rebuilt.
+    let entries = Memo::new(move |_| match loaded.get() {
+        Some(Ok(answer)) => {
+            let providers = providers.get();
+            let list = answer.connections.unwrap_or_default();
+            rows(&list, &providers)
+                .into_iter()
+                .map(|row| {
+                    let connection = list
+                        .iter()
+                        .find(|c| c.id.as_deref() == Some(row.id.as_str()))
+                        .cloned()
+                        .unwrap_or_default();
+                    let provider = providers
+                        .iter()
+                        .find(|p| p.id.is_some() && p.id == connection.provider_id)
+                        .cloned();
+                    Entry {
+                        key: format!("{}|{}|{}|{:?}", row.id, row.status_text, row.account, row.problem),
+                        row,
+                        connection,
+                        provider,
+                    }
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    });
+
+    let heading_id = format!("{id}-heading");
+    let state = move || match loaded.get() {
+        None => Some(view! { <p class="cc-hint">{mm::loading_connections()}</p> }.into_any()),
+        Some(Err(error)) => {
+            let failure = api_error_notice(&error, mm::some_provider());
+            Some(
+                view! {
+                    <div class="cc-load-error">
+                        <p class="cc-notice__title">{mm::connections_failed()} " " {failure.title}</p>
+                        <p class="cc-notice__advice">{failure.advice}</p>
+                        <button type="button" class="cc-button cc-button--secondary" on:click=move |_| manual.update(|n| *n += 1)>
+                            {m::retry()}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+        Some(Ok(answer)) => {
+            let failed = answer.failed_provider_ids.unwrap_or_default();
+            let note = failed_providers_note(&failed, &providers.get());
+            let empty = entries.with(Vec::is_empty);
+            Some(
+                view! {
+                    {note.map(|note| view! { <p class="cc-note">{note}</p> })}
+                    {empty.then(|| view! { <p class="cc-hint">{mm::no_connections()}</p> })}
+                }
+                .into_any(),
+            )
+        }
+    };
+
+    view! {
+        <section class="cc-panel" aria-labelledby=heading_id.clone()>
+            <div class="cc-panel__head">
+                <h3 id=heading_id class="cc-panel__title">{mm::connections_heading()}</h3>
+                <button type="button" class="cc-button cc-button--secondary" on:click=move |_| manual.update(|n| *n += 1)>
+                    {mm::refresh()}
+                </button>
+            </div>
+            <p class="cc-panel__status" role="status" tabindex="-1" node_ref=message_ref>
+                {move || message.get()}
+            </p>
+            {state}
+            <ul class="cc-connections">
+                <For each=move || entries.get() key=|entry| entry.key.clone() let:entry>
+                    <ConnectionRow
+                        env=env
+                        row=entry.row
+                        connection=entry.connection
+                        provider=entry.provider
+                        on_reconnect=on_reconnect
+                        on_disconnected=on_disconnected
+                        on_changed=Callback::new(move |()| manual.update(|n| *n += 1))
+                    />
+                </For>
+            </ul>
+        </section>
+    }
+}
