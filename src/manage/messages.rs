@@ -157,9 +157,19 @@ pub fn disconnect_failed(provider: &str) -> String {
     format!("{provider} couldn't be disconnected.")
 }
 
-/// Button that reloads the panel.
+/// Text of the buttons that reload a panel.
 pub fn refresh() -> &'static str {
     "Refresh"
+}
+
+/// Accessible name of the connections panel's Refresh.
+pub fn refresh_connections() -> &'static str {
+    "Refresh connected calendars"
+}
+
+/// Accessible name of the events list's Refresh.
+pub fn refresh_events() -> &'static str {
+    "Refresh upcoming events"
 }
 
 // ----- duplicate guard ------------------------------------------------------------------------

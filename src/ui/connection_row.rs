@@ -138,6 +138,9 @@ pub fn ConnectionRow(
         move |_| on_reconnect.run(provider_id.clone())
     };
 
+    let confirm_question = mm::confirm_disconnect(&provider_name);
+    let settings_name = provider_name.clone();
+    let controls_id = settings_id.clone();
     view! {
         <li class="cc-connection">
             <div class="cc-connection__summary">
@@ -168,7 +171,7 @@ pub fn ConnectionRow(
                                 class="cc-button cc-button--secondary"
                                 aria-label=mm::sync_settings_named(&provider_name, &account)
                                 aria-expanded=move || expanded.get().to_string()
-                                aria-controls=settings_id.clone()
+                                aria-controls=controls_id.clone()
                                 on:click=move |_| expanded.update(|open| *open = !*open)
                             >
                                 {mm::sync_settings()}
@@ -200,7 +203,7 @@ pub fn ConnectionRow(
                     }
                 >
                     <p id=question_id.clone() class="cc-notice__title">
-                        {mm::confirm_disconnect(&provider_name)}
+                        {confirm_question.clone()}
                     </p>
                     <p id=advice_id.clone()>{mm::confirm_disconnect_advice()}</p>
                     <div class="cc-actions">
@@ -229,7 +232,7 @@ pub fn ConnectionRow(
                         env=env
                         connection=connection.clone()
                         features=features.clone()
-                        provider_name=provider_name.clone()
+                        provider_name=settings_name.clone()
                         on_saved=on_changed
                     />
                 </div>

@@ -134,7 +134,10 @@ pub fn ConnectionsPanel(
                         .find(|p| p.id.is_some() && p.id == connection.provider_id)
                         .cloned();
                     Entry {
-                        key: format!("{}|{}|{}|{:?}", row.id, row.status_text, row.account, row.problem),
+                        key: format!(
+                            "{}|{}|{}|{:?}",
+                            row.id, row.status_text, row.account, row.problem
+                        ),
                         row,
                         connection,
                         provider,
@@ -177,11 +180,17 @@ pub fn ConnectionsPanel(
         }
     };
 
+    let labelled_by = heading_id.clone();
     view! {
-        <section class="cc-panel" aria-labelledby=heading_id.clone()>
+        <section class="cc-panel" aria-labelledby=labelled_by>
             <div class="cc-panel__head">
                 <h3 id=heading_id class="cc-panel__title">{mm::connections_heading()}</h3>
-                <button type="button" class="cc-button cc-button--secondary" on:click=move |_| manual.update(|n| *n += 1)>
+                <button
+                    type="button"
+                    class="cc-button cc-button--secondary"
+                    aria-label=mm::refresh_connections()
+                    on:click=move |_| manual.update(|n| *n += 1)
+                >
                     {mm::refresh()}
                 </button>
             </div>

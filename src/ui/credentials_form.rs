@@ -1,0 +1,145 @@
+use std::rc::Rc;
+
+use leptos::ev::SubmitEvent;
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::model::{ConnectByCredentialsRequest, Connection};
+use crate::flow::feedback::{Notice, Tone};
+use crate::manage::credentials::{failure_notice, validate, FormErrors};
+use crate::manage::messages as mm;
+use crate::ui::Environment;
+
+/// Connect By Credentials for a provider without OAuth (Apple): the account's email and a
+/// password, with a hint about app-specific passwords. The password is read from the field when
+/// the form is sent, is never put in a signal, storage or log, and the field is emptied as soon
+/// as the request is over, whatever its result.
+///
+/// ```ignore
+/// view! { <CredentialsForm env schedule provider_id provider_name on_notice on_connected id="cc1-credentials".to_owned() /> }
+/// ```
+#[component]
+pub fn CredentialsForm(
+    /// Client.
+    env: StoredValue<Environment, LocalStorage>,
+    /// The schedule to connect (a valid schedule ID, or the form refuses to send).
+    #[prop(into)]
+    schedule: Signal<String>,
+    /// The provider's ID.
+    provider_id: String,
+    /// The provider's name.
+    provider_name: String,
+    /// Progress while the request runs, and the notice explaining a failure.
+    on_notice: Callback<Notice>,
+    /// The new connection (to be verified before anything is announced).
+    on_connected: Callback<Connection>,
+    /// Element ID prefix (unique per widget instance).
+    id: String,
+) -> impl IntoView {
+    let email = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::default());
+    let busy = RwSignal::new(false);
+    let email_ref = NodeRef::<Input>::new();
+    let password_ref = NodeRef::<Input>::new();
+    let (email_id, password_id) = (format!("{id}-email"), format!("{id}-password"));
+    let (email_error_id, password_error_id, hint_id, heading_id) = (
+        format!("{id}-email-error"),
+        format!("{id}-password-error"),
+        format!("{id}-password-hint"),
+        format!("{id}-heading"),
+    );
+
+    let on_submit = {
+        let provider_name = provider_name.clone();
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            if busy.get_untracked() {
+                return;
+            }
+            let Some(field) = password_ref.get_untracked() else {
+                return;
+            };
+            let typed_email = email.get_untracked().trim().to_owned();
+            if let Err(found) = validate(&typed_email, &field.value()) {
+                errors.set(found);
+                let first = if found.email.is_some() {
+                    email_ref.get_untracked()
+                } else {
+                    Some(field)
+                };
+                if let Some(first) = first {
+                    let _ = first.focus();
+                }
+                return;
+            }
+            errors.set(FormErrors::default());
+            busy.set(true);
+            on_notice.run(Notice::new(
+                Tone::Progress,
+                mm::connecting_account(&provider_name),
+                "",
+                "connecting",
+            ));
+            let request = ConnectByCredentialsRequest {
+                schedule_id: schedule.get_untracked().trim().to_owned(),
+                provider_id: provider_id.clone(),
+                email: typed_email,
+                password: field.value(),
+            };
+            let client = env.with_value(|env| Rc::clone(&env.client));
+            let provider_name = provider_name.clone();
+            spawn_local(async move {
+                let result = client.connect_by_credentials(&request).await;
+                drop(request);
+                field.set_value("");
+                busy.set(false);
+                match result {
+                    Ok(connection) => on_connected.run(connection),
+                    Err(error) => on_notice.run(failure_notice(&error, &provider_name)),
+                }
+            });
+        }
+    };
+
+    let labelled_by = heading_id.clone();
+    view! {
+        <form class="cc-form cc-credentials" novalidate on:submit=on_submit aria-labelledby=labelled_by>
+            <h3 id=heading_id class="cc-panel__title">{mm::credentials_heading(&provider_name)}</h3>
+            <div class="cc-field">
+                <label for=email_id.clone()>{mm::email_label()}</label>
+                <input
+                    id=email_id
+                    type="email"
+                    autocomplete="email"
+                    spellcheck="false"
+                    node_ref=email_ref
+                    prop:value=move || email.get()
+                    on:input=move |ev| email.set(event_target_value(&ev))
+                    aria-invalid=move || errors.get().email.map(|_| "true")
+                    aria-describedby=email_error_id.clone()
+                />
+                <p id=email_error_id class="cc-error">{move || errors.get().email}</p>
+            </div>
+            <div class="cc-field">
+                <label for=password_id.clone()>{mm::password_label()}</label>
+                <input
+                    id=password_id
+                    type="password"
+                    autocomplete="off"
+                    node_ref=password_ref
+                    aria-invalid=move || errors.get().password.map(|_| "true")
+                    aria-describedby=format!("{hint_id} {password_error_id}")
+                />
+                <p id=hint_id class="cc-hint">{mm::password_hint()}</p>
+                <p id=password_error_id class="cc-error">{move || errors.get().password}</p>
+            </div>
+            <div class="cc-actions">
+                <button type="submit" class="cc-button" aria-busy=move || busy.get().to_string()>
+                    <span class="cc-spinner" aria-hidden="true"></span>
+                    {mm::connect_account(&provider_name)}
+                </button>
+            </div>
+        </form>
+    }
+}
