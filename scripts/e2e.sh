@@ -46,13 +46,10 @@ declare -A outcome
 failed=0
 for browser in "${browsers[@]}"; do
   log "running in $browser"
-  browser_# Backtraces of async test panics say nothing the failure reports do not.
-export RUST_BACKTRACE="${RUST_BACKTRACE:-0}"
-
-started=$SECONDS
+  browser_started=$SECONDS
   set +e
   E2E_BROWSER="$browser" E2E_DIST="$dist" E2E_EMULATOR="$REPO_ROOT/target/debug/wix-emulator" \
-    cargo test -p e2e --tests -- --test-threads="$threads" "$@" 2>&1 | tee "$logs/$browser.log"
+    cargo test -p e2e --tests --no-fail-fast -- --test-threads="$threads" "$@" 2>&1 | tee "$logs/$browser.log"
   status=${PIPESTATUS[0]}
   set -e
   # Sums the "test result: ok. N passed; M failed; ..." lines of every test binary.
