@@ -24,6 +24,7 @@ pub mod audit;
 pub mod browser;
 pub mod consent;
 pub mod emulator;
+pub mod manage_page;
 pub mod process;
 pub mod site;
 pub mod widget;

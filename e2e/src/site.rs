@@ -103,7 +103,8 @@ impl Site {
         let page = format!(
             "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>{title}</title>\n<script>\n{EVENT_RECORDER}</script>\n{tags}\n</head>\n\
+             <title>{title}</title>\n<style>{HOST_STYLE}</style>\n<script>\n{EVENT_RECORDER}</script>\n\
+             {tags}\n</head>\n\
              <body>\n<main>\n<h1>{title}</h1>\n{body}</main>\n</body>\n</html>\n",
             tags = self.widget_tags,
         );
@@ -112,6 +113,11 @@ impl Site {
             .unwrap_or_else(|error| panic!("writing {}: {error}", path.display()));
     }
 }
+
+/// A plain host page's own look: the widget brings its own styles.
+const HOST_STYLE: &str = "body { margin: 0; font-family: system-ui, sans-serif; } \
+     main { max-width: 40rem; margin: 0 auto; padding: 0.5rem 1rem; } \
+     section { padding: 0.25rem 0.5rem 1rem; }";
 
 /// Records the widget's events, which bubble from the mount elements to the document.
 const EVENT_RECORDER: &str = r#"window.ccEvents = [];

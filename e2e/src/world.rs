@@ -10,7 +10,7 @@ use fantoccini::elements::{Element, ElementRef};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
-use crate::browser::{free_port, Browser, BrowserKind};
+use crate::browser::{free_port, Browser, BrowserKind, WINDOW};
 use crate::consent::ConsentPage;
 use crate::emulator::Emulator;
 use crate::site::{Mount, Site, TempRoot};
@@ -326,20 +326,43 @@ impl World {
         )
     }
 
-    /// Writes a screenshot of the viewport to `docs/screenshots/<name>.png`, only in Chromium
-    /// and only when `E2E_SCREENSHOTS=1`, so that runs do not churn the committed images.
+    /// Writes a screenshot to `docs/screenshots/<name>.png`, only in Chromium and only when
+    /// `E2E_SCREENSHOTS=1`, so that runs do not churn the committed images. On a host page it
+    /// shows the section around the first widget, whole; elsewhere (the consent page) the
+    /// viewport.
     pub async fn screenshot(&self, name: &str) {
         if self.kind() != BrowserKind::Chromium
             || std::env::var("E2E_SCREENSHOTS").as_deref() != Ok("1")
         {
             return;
         }
-        let png = self
-            .browser
-            .client
-            .screenshot()
+        let client = &self.browser.client;
+        let section = self
+            .script(
+                "const mount = document.querySelector('[data-calendar-connect]');
+                 return mount && (mount.closest('section') || mount);",
+                Vec::new(),
+            )
             .await
-            .expect("taking a screenshot");
+            .ok()
+            .and_then(|found| self.element(&found));
+        let png = match section {
+            Some(section) => {
+                // Tall enough for the whole widget, outcome under the form included.
+                client
+                    .set_window_size(WINDOW.0, 1400)
+                    .await
+                    .expect("enlarging the window");
+                let png = section.screenshot().await;
+                client
+                    .set_window_size(WINDOW.0, WINDOW.1)
+                    .await
+                    .expect("restoring the window size");
+                png
+            }
+            None => client.screenshot().await,
+        }
+        .expect("taking a screenshot");
         let dir = workspace_root().join("docs/screenshots");
         std::fs::create_dir_all(&dir).expect("creating docs/screenshots");
         let path = dir.join(format!("{name}.png"));
