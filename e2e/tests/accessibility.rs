@@ -154,11 +154,20 @@ async fn keyboard_alone_completes_the_happy_path() {
     let widget = world.open("host.html?tenant=acme").await;
 
     tab_to(&world, &["radio"], None).await;
-    for _ in 0..4 {
+    let entered_on = focused_name(&world).await;
+    world.press(Key::Down).await;
+    let moved_to = focused_name(&world).await;
+    assert_ne!(
+        entered_on,
+        moved_to,
+        "the Down arrow must move within the radio group\n{}",
+        world.context().await
+    );
+    for _ in 0..6 {
         if focused_name(&world).await == GOOGLE {
             break;
         }
-        world.press(Key::Down).await;
+        world.press(Key::Up).await;
     }
     world.press(Key::Space).await;
     widget.see_provider_chosen(GOOGLE).await;
