@@ -5,6 +5,8 @@
 //! - [`api`]: typed client (serde model of all nine methods, one error enum, gloo-net calls);
 //! - [`flow`]: pure logic of the OAuth round trip (attempt record, redirect URL, return parsing,
 //!   `oauthUrl` check, messages for outcomes and errors), unit-tested natively;
+//! - [`manage`]: pure logic of what follows a connection (verification, connections panel,
+//!   sync settings, upcoming events, credentials form, duplicate guard), unit-tested natively;
 //! - [`messages`]: every user-facing English string;
 //! - [`config`]: settings from data attributes or JS options;
 //! - `browser` (wasm only): the one module touching location, history, storage, events;
@@ -14,6 +16,7 @@
 pub mod api;
 pub mod config;
 pub mod flow;
+pub mod manage;
 pub mod messages;
 pub mod percent;
 

@@ -9,7 +9,7 @@ use web_sys::EventTarget;
 
 use crate::api::client::Client;
 use crate::api::error::ApiError;
-use crate::api::model::{ConnectByOAuthRequest, Provider};
+use crate::api::model::{ConnectByOAuthRequest, Connection, Provider};
 use crate::browser::{self, Address, Navigator};
 use crate::config::Settings;
 use crate::flow::attempt::AttemptRecord;
@@ -19,9 +19,18 @@ use crate::flow::feedback::{
 use crate::flow::guid::is_guid;
 use crate::flow::oauth_url::check_oauth_url;
 use crate::flow::redirect::redirect_target;
-use crate::flow::returning::{cleaned_address, read_return, resolve, Outcome as ReturnOutcome};
+use crate::flow::returning::{
+    cleaned_address, read_return, resolve, Outcome as ReturnOutcome, ProviderResult,
+};
+use crate::manage::duplicate::{existing_connection, proceeds, GuardChoice};
+use crate::manage::messages as mm;
+use crate::manage::rows;
+use crate::manage::verify::{verification_notice, verify, Verification};
 use crate::messages as m;
-use crate::ui::{ConnectButton, Outcome, ProviderPicker, ScheduleField};
+use crate::ui::{
+    ConnectButton, ConnectionsPanel, CredentialsForm, DuplicateGuard, Outcome, ProviderPicker,
+    ScheduleField, UpcomingEvents, VerifyAction, VerifyOutcome,
+};
 
 /// What the widget needs from its surroundings, injected so that tests can substitute parts:
 /// the API client, where navigation goes, and the element that receives the host events.
@@ -54,11 +63,24 @@ enum Phase {
 }
 
 /// The choices of one attempt, captured when Connect is pressed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Choice {
     schedule_id: String,
     provider_id: String,
     provider_name: String,
+}
+
+/// A connection to read back before anything is announced: after a return with `connectionId`
+/// (matched to the stored attempt or not) or after Connect By Credentials.
+#[derive(Debug, Clone)]
+struct VerifyJob {
+    connection_id: String,
+    /// The schedule it must belong to (empty when unknown: then nothing is confirmed).
+    schedule_id: String,
+    /// The provider, when the attempt (or the credentials form) says which one it is.
+    provider: Option<(String, String)>,
+    /// For a return that matched no attempt: its raw values, for the "can't confirm" details.
+    unmatched_raw: Option<String>,
 }
 
 /// Gives each widget instance its own element-ID prefix, so several can share a page.
@@ -83,12 +105,20 @@ pub fn CalendarConnect(
 ) -> impl IntoView {
     let prefix = next_prefix();
     let returned = handle_return(&settings);
+    let redirect_url = StoredValue::new(settings.redirect_url);
     let env = StoredValue::new_local(env);
 
     let schedule = RwSignal::new(returned.schedule_id);
     let selected = RwSignal::new(returned.provider_id);
     let notice = RwSignal::new(returned.notice);
     let phase = RwSignal::new(Phase::Idle);
+    let verify_action = RwSignal::new(None::<VerifyAction>);
+    let pending_verify = StoredValue::new_local(returned.verify);
+    let retry_job = StoredValue::new_local(None::<VerifyJob>);
+    let reconnect_to = StoredValue::new(None::<String>);
+    let guard = RwSignal::new(None::<(String, Choice)>);
+    let connections = RwSignal::new(None::<Vec<Connection>>);
+    let reload = RwSignal::new(0u32);
     let status_ref = NodeRef::<Div>::new();
     let alert_ref = NodeRef::<Div>::new();
 
@@ -167,10 +197,8 @@ pub fn CalendarConnect(
 
     let connect = move |choice: Choice| {
         let env = env.get_value();
-        let redirect_base = settings
-            .redirect_url
-            .as_deref()
-            .and_then(browser::resolve_url)
+        let redirect_base = redirect_url
+            .with_value(|url| url.as_deref().and_then(browser::resolve_url))
             .unwrap_or_else(|| Address::current().href);
         spawn_local(async move {
             match start_attempt(&env, &choice, &redirect_base).await {
@@ -193,29 +221,227 @@ pub fn CalendarConnect(
         });
     };
 
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        // The phase check and update happen synchronously in the event handler, so a second
-        // click, a repeated Enter or a touch followed by a click all see `Connecting`.
-        if phase.get_untracked() != Phase::Idle || !ready.get_untracked() {
+    // Starts an OAuth attempt for `choice` if none is under way.
+    let begin = move |choice: Choice| {
+        if phase.get_untracked() != Phase::Idle {
             return;
         }
-        let Some(provider) = chosen.get_untracked() else {
-            return;
-        };
         phase.set(Phase::Connecting);
+        verify_action.set(None);
         notice.set(Some(Notice::new(
             Tone::Progress,
             m::connecting(),
             "",
             "connecting",
         )));
-        connect(Choice {
+        connect(choice);
+    };
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        // The phase check and update happen synchronously in the event handler, so a second
+        // click, a repeated Enter or a touch followed by a click all see `Connecting`.
+        if phase.get_untracked() != Phase::Idle
+            || !ready.get_untracked()
+            || guard.with_untracked(Option::is_some)
+        {
+            return;
+        }
+        let Some(provider) = chosen.get_untracked() else {
+            return;
+        };
+        let choice = Choice {
             schedule_id: schedule.get_untracked().trim().to_owned(),
             provider_id: provider.id.clone().unwrap_or_default(),
             provider_name: provider.name.clone().unwrap_or_default(),
+        };
+        // A live connection of this provider on this schedule: ask before adding another.
+        let duplicate = connections.with_untracked(|list| {
+            list.as_deref()
+                .and_then(|list| {
+                    existing_connection(list, &choice.schedule_id, &choice.provider_id)
+                })
+                .map(|existing| rows::row(existing, &provider_list.get_untracked()).account)
+        });
+        match duplicate {
+            Some(account) => guard.set(Some((
+                mm::already_connected(&choice.provider_name, &account),
+                choice,
+            ))),
+            None => begin(choice),
+        }
+    };
+
+    let on_guard = Callback::new(move |answer: GuardChoice| {
+        let Some((_, choice)) = guard.get_untracked() else {
+            return;
+        };
+        guard.set(None);
+        if proceeds(answer) {
+            begin(choice);
+        }
+    });
+
+    // Reconnect (from the panel or after a broken verification): the OAuth flow again for
+    // that provider and the schedule shown, without the duplicate question: it was the choice.
+    let reconnect = move |provider_id: String| {
+        let Some(provider) = provider_list
+            .get_untracked()
+            .into_iter()
+            .find(|p| p.id.as_deref() == Some(provider_id.as_str()))
+        else {
+            return;
+        };
+        selected.set(Some(provider_id.clone()));
+        begin(Choice {
+            schedule_id: schedule.get_untracked().trim().to_owned(),
+            provider_id,
+            provider_name: provider.name.unwrap_or_default(),
         });
     };
+    let on_reconnect = Callback::new(reconnect);
+
+    // Reads a connection back and only then says whether it works.
+    let run_verify = move |job: VerifyJob| {
+        verify_action.set(None);
+        let env = env.get_value();
+        spawn_local(async move {
+            let read = env.client.get_connection(&job.connection_id).await;
+            let verification = verify(read, &job.schedule_id);
+            let found = match &verification {
+                Verification::Confirmed(c) | Verification::Broken { connection: c, .. } => {
+                    Some(c.clone())
+                }
+                Verification::NotConfirmed | Verification::CheckFailed(_) => None,
+            };
+            let (provider_id, provider_name) = job.provider.clone().unwrap_or_else(|| {
+                let id = found
+                    .as_ref()
+                    .and_then(|c| c.provider_id.clone())
+                    .unwrap_or_default();
+                let list = provider_list.get_untracked();
+                let name = if found.is_some() {
+                    rows::provider_name(&list, Some(&id))
+                } else {
+                    m::unknown_provider().to_owned()
+                };
+                (id, name)
+            });
+            let result = match (&verification, &job.unmatched_raw) {
+                (Verification::NotConfirmed, Some(raw)) => {
+                    outcome_notice(&ReturnOutcome::Unconfirmed { raw: raw.clone() })
+                }
+                _ => verification_notice(&verification, &provider_name),
+            };
+            match (&verification, found) {
+                (Verification::Confirmed(_), Some(connection)) => {
+                    let schedule_id = connection.schedule_id.clone().unwrap_or_default();
+                    env.emit(
+                        "calendar-connect:connected",
+                        &[
+                            ("connectionId", &job.connection_id),
+                            ("scheduleId", &schedule_id),
+                            ("providerId", &provider_id),
+                        ],
+                    );
+                    reload.update(|n| *n += 1);
+                }
+                (verification, _) => {
+                    if matches!(verification, Verification::Broken { .. }) {
+                        reconnect_to.set_value(Some(provider_id));
+                        verify_action.set(Some(VerifyAction::Reconnect));
+                    } else if matches!(verification, Verification::CheckFailed(_)) {
+                        retry_job.set_value(Some(job));
+                        verify_action.set(Some(VerifyAction::CheckAgain));
+                    }
+                    env.emit_failed(&result);
+                }
+            }
+            let failed = result.tone == Tone::Failure;
+            notice.set(Some(result));
+            if failed {
+                if let Some(alert) = alert_ref.get_untracked() {
+                    let _ = alert.focus();
+                }
+            }
+        });
+    };
+
+    let on_verify_action = Callback::new(move |action: VerifyAction| match action {
+        VerifyAction::Reconnect => {
+            if let Some(provider_id) = reconnect_to.get_value() {
+                reconnect(provider_id);
+            }
+        }
+        VerifyAction::CheckAgain => {
+            if let Some(job) = retry_job.get_value() {
+                notice.set(Some(Notice::new(
+                    Tone::Progress,
+                    mm::verifying(
+                        job.provider
+                            .as_ref()
+                            .map_or(m::unknown_provider(), |(_, name)| name.as_str()),
+                    ),
+                    "",
+                    "verifying",
+                )));
+                run_verify(job);
+            }
+        }
+    });
+
+    // A return with `connectionId` is verified once the providers are known (to name them).
+    Effect::new(move |_| {
+        if providers.with(Option::is_none) {
+            return;
+        }
+        if let Some(job) = pending_verify.try_update_value(Option::take).flatten() {
+            run_verify(job);
+        }
+    });
+
+    let on_credentials_notice = Callback::new(move |shown: Notice| {
+        let failed = shown.tone == Tone::Failure;
+        if failed {
+            env.with_value(|env| env.emit_failed(&shown));
+        }
+        notice.set(Some(shown));
+        if failed {
+            if let Some(alert) = alert_ref.get_untracked() {
+                let _ = alert.focus();
+            }
+        }
+    });
+    let on_credentials_connected = Callback::new(move |connection: Connection| {
+        let provider = chosen.get_untracked();
+        let name = provider
+            .as_ref()
+            .and_then(|p| p.name.clone())
+            .unwrap_or_default();
+        notice.set(Some(Notice::new(
+            Tone::Progress,
+            mm::verifying(&name),
+            "",
+            "verifying",
+        )));
+        run_verify(VerifyJob {
+            connection_id: connection.id.unwrap_or_default(),
+            schedule_id: schedule.get_untracked().trim().to_owned(),
+            provider: Some((provider.and_then(|p| p.id).unwrap_or_default(), name)),
+            unmatched_raw: None,
+        });
+    });
+    let credentials_provider = Memo::new(move |_| {
+        chosen
+            .get()
+            .filter(|p| p.connects_by_credentials() && !p.connects_by_oauth())
+    });
+    let valid_schedule = Memo::new(move |_| {
+        let text = schedule.get().trim().to_owned();
+        is_guid(&text).then_some(text)
+    });
+    let shown_schedule = Signal::derive(move || valid_schedule.get().unwrap_or_default());
+    let guard_question = Signal::derive(move || guard.get().map(|(question, _)| question));
 
     // Coming back with the Back button from the provider's page restores this page from the
     // back-forward cache, still "redirecting": make it usable again.
@@ -232,6 +458,7 @@ pub fn CalendarConnect(
     on_cleanup(move || pageshow.remove());
 
     let group = format!("{prefix}-provider");
+    let credentials_id = format!("{prefix}-credentials");
     let providers_view = move || match providers.get() {
         None => {
             view! { <p class="cc-loading" role="status">{m::loading_providers()}</p> }.into_any()
@@ -259,12 +486,51 @@ pub fn CalendarConnect(
     };
 
     view! {
-        <form class="cc-widget" novalidate on:submit=on_submit aria-busy=move || busy.get().to_string()>
-            {providers_view}
-            <ScheduleField id=format!("{prefix}-schedule") value=schedule />
-            <ConnectButton ready=ready busy=busy hint=hint hint_id=format!("{prefix}-connect-hint") />
-            <Outcome notice=notice status_ref=status_ref alert_ref=alert_ref />
-        </form>
+        <div class="cc-widget">
+            <form class="cc-form" novalidate on:submit=on_submit aria-busy=move || busy.get().to_string()>
+                {providers_view}
+                <ScheduleField id=format!("{prefix}-schedule") value=schedule />
+                <ConnectButton ready=ready busy=busy hint=hint hint_id=format!("{prefix}-connect-hint") />
+                <DuplicateGuard question=guard_question on_choice=on_guard id=format!("{prefix}-guard") />
+                <Outcome notice=notice status_ref=status_ref alert_ref=alert_ref />
+                <VerifyOutcome action=verify_action on_action=on_verify_action />
+            </form>
+            {move || {
+                credentials_provider
+                    .get()
+                    .map(|provider| {
+                        view! {
+                            <CredentialsForm
+                                env=env
+                                schedule=shown_schedule
+                                provider_id=provider.id.clone().unwrap_or_default()
+                                provider_name=provider.name.clone().unwrap_or_default()
+                                on_notice=on_credentials_notice
+                                on_connected=on_credentials_connected
+                                id=credentials_id.clone()
+                            />
+                        }
+                    })
+            }}
+            <Show when=move || valid_schedule.with(Option::is_some)>
+                <ConnectionsPanel
+                    env=env
+                    schedule=shown_schedule
+                    providers=provider_list
+                    connections=connections
+                    reload=reload
+                    on_reconnect=on_reconnect
+                    id=format!("{prefix}-connections")
+                />
+                <UpcomingEvents
+                    env=env
+                    schedule=shown_schedule
+                    providers=provider_list
+                    reload=reload
+                    id=format!("{prefix}-events")
+                />
+            </Show>
+        </div>
     }
 }
 
@@ -319,6 +585,8 @@ struct Returned {
     notice: Option<Notice>,
     /// `Some` when there is an outcome to focus; its event, if it has one.
     event: Option<PendingEvent>,
+    /// A returned connection to read back before announcing anything.
+    verify: Option<VerifyJob>,
 }
 
 /// Reads a provider's answer from the address (once), consumes it (the address is cleaned with
@@ -337,6 +605,7 @@ fn handle_return(settings: &Settings) -> Returned {
         provider_id: settings.provider_id.clone(),
         notice: None,
         event: None,
+        verify: None,
     };
     let Some(resolution) = resolve(params.as_ref(), stored.as_ref(), now) else {
         return returned;
@@ -360,22 +629,48 @@ fn handle_return(settings: &Settings) -> Returned {
         returned.schedule_id = attempt.schedule_id.clone();
         returned.provider_id = Some(attempt.provider_id.clone());
     }
-    let notice = outcome_notice(&resolution.outcome);
-    let event = match (&resolution.outcome, &resolution.attempt) {
-        (ReturnOutcome::Connected { connection_id, .. }, Some(attempt)) => Some((
-            "calendar-connect:connected",
-            vec![
-                ("connectionId", connection_id.clone()),
-                ("scheduleId", attempt.schedule_id.clone()),
-                ("providerId", attempt.provider_id.clone()),
-            ],
-        )),
-        _ if notice.tone == Tone::Failure => Some((
-            "calendar-connect:failed",
-            vec![("reason", notice.reason.to_owned())],
-        )),
+    // A `connectionId` is only announced once Get Connection confirms it, whether the return
+    // matched the stored attempt or not; meanwhile the outcome says "Verifying...".
+    returned.verify = match (
+        &resolution.outcome,
+        &resolution.attempt,
+        params.map(|p| p.result()),
+    ) {
+        (ReturnOutcome::Connected { connection_id, .. }, Some(attempt), _) => Some(VerifyJob {
+            connection_id: connection_id.clone(),
+            schedule_id: attempt.schedule_id.clone(),
+            provider: Some((attempt.provider_id.clone(), attempt.provider_name.clone())),
+            unmatched_raw: None,
+        }),
+        (ReturnOutcome::Unconfirmed { raw }, None, Some(ProviderResult::Connected(id))) => {
+            Some(VerifyJob {
+                connection_id: id,
+                schedule_id: returned.schedule_id.trim().to_owned(),
+                provider: None,
+                unmatched_raw: Some(raw.clone()),
+            })
+        }
         _ => None,
     };
+    let notice = match &returned.verify {
+        Some(job) => Notice::new(
+            Tone::Progress,
+            mm::verifying(
+                job.provider
+                    .as_ref()
+                    .map_or(m::unknown_provider(), |(_, name)| name.as_str()),
+            ),
+            "",
+            "verifying",
+        ),
+        None => outcome_notice(&resolution.outcome),
+    };
+    let event = (notice.tone == Tone::Failure).then(|| {
+        (
+            "calendar-connect:failed",
+            vec![("reason", notice.reason.to_owned())],
+        )
+    });
     returned.notice = Some(notice);
     returned.event = Some(event);
     returned

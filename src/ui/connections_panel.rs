@@ -4,7 +4,10 @@ use std::time::Duration;
 use leptos::html::P;
 use leptos::prelude::*;
 
-use crate::api::model::{Connection, ListConnectionsQuery, Provider};
+use leptos::task::spawn_local;
+
+use crate::api::error::ApiError;
+use crate::api::model::{Connection, ListConnectionsQuery, ListConnectionsResponse, Provider};
 use crate::flow::feedback::api_error_notice;
 use crate::manage::messages as mm;
 use crate::manage::refresh::next_refresh_ms;
@@ -49,8 +52,10 @@ pub fn ConnectionsPanel(
     /// Element ID prefix (unique per widget instance).
     id: String,
 ) -> impl IntoView {
-    let manual = RwSignal::new(0u32);
+    let loaded = RwSignal::new(None::<Result<ListConnectionsResponse, ApiError>>);
     let tick = RwSignal::new(0u32);
+    let generation = StoredValue::new(0u32);
+    let shown_schedule = StoredValue::new(String::new());
     let done = StoredValue::new(0u32);
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let message = RwSignal::new(None::<String>);
@@ -63,53 +68,82 @@ pub fn ConnectionsPanel(
     };
     on_cleanup(stop_timer);
 
-    // A change of schedule, a manual refresh or a widget reload starts the backoff afresh.
-    Effect::new(move |_| {
-        schedule.track();
-        manual.track();
-        reload.track();
-        done.set_value(0);
-    });
-
-    let loaded = LocalResource::new(move || {
+    // A plain task and a generation number instead of a resource (see `CalendarConnect` on
+    // size): only the answer to the latest request is shown. After each answer, the next
+    // automatic reload is planned while something syncs.
+    let load = move || {
+        stop_timer();
+        let Some(current) = generation.try_update_value(|n| {
+            *n += 1;
+            *n
+        }) else {
+            return;
+        };
         let query = ListConnectionsQuery {
-            schedule_ids: vec![schedule.get()],
+            schedule_ids: vec![schedule.get_untracked()],
             partial_failure: Some(true),
         };
-        manual.track();
-        reload.track();
-        tick.track();
         let client = env.with_value(|env| Rc::clone(&env.client));
-        async move { client.list_connections(&query).await }
-    });
-
-    Effect::new(move |_| {
-        let Some(result) = loaded.get() else {
-            return;
-        };
-        stop_timer();
-        let Ok(answer) = result else {
-            connections.set(None);
-            return;
-        };
-        let list = answer.connections.unwrap_or_default();
-        let syncing = rows(&list, &providers.get_untracked())
-            .iter()
-            .any(|row| row.syncing);
-        connections.set(Some(list));
-        if let Some(delay) = next_refresh_ms(done.get_value(), syncing) {
+        spawn_local(async move {
+            let answer = client.list_connections(&query).await;
+            if generation.try_get_value() != Some(current) {
+                return;
+            }
+            let list = answer
+                .as_ref()
+                .ok()
+                .map(|a| a.connections.clone().unwrap_or_default());
+            let syncing = list.as_ref().is_some_and(|list| {
+                rows(list, &providers.get_untracked())
+                    .iter()
+                    .any(|row| row.syncing)
+            });
+            connections.set(list);
+            loaded.set(Some(answer));
+            let Some(delay) = done
+                .try_get_value()
+                .and_then(|n| next_refresh_ms(n, syncing))
+            else {
+                return;
+            };
             done.update_value(|n| *n += 1);
             let handle = set_timeout_with_handle(
-                move || tick.update(|n| *n += 1),
+                move || {
+                    tick.try_update(|n| *n += 1);
+                },
                 Duration::from_millis(u64::from(delay)),
             );
             timer.set_value(handle.ok());
+        });
+    };
+    // Each tick of the backoff timer is one more automatic reload (not on the first run).
+    Effect::new(move |previous: Option<()>| {
+        tick.track();
+        if previous.is_some() {
+            load();
         }
+    });
+
+    // A new schedule, a reload asked by the widget or a manual refresh start the backoff
+    // afresh; another schedule's rows are not shown meanwhile.
+    let restart = move || {
+        done.set_value(0);
+        load();
+    };
+    Effect::new(move |_| {
+        let current = schedule.get();
+        reload.track();
+        if shown_schedule.get_value() != current {
+            shown_schedule.set_value(current);
+            loaded.set(None);
+            connections.set(None);
+        }
+        restart();
     });
 
     let on_disconnected = Callback::new(move |text: String| {
         message.set(Some(text));
-        manual.update(|n| *n += 1);
+        restart();
         if let Some(element) = message_ref.get_untracked() {
             let _ = element.focus();
         }
@@ -158,7 +192,7 @@ pub fn ConnectionsPanel(
                     <div class="cc-load-error">
                         <p class="cc-notice__title">{mm::connections_failed()} " " {failure.title}</p>
                         <p class="cc-notice__advice">{failure.advice}</p>
-                        <button type="button" class="cc-button cc-button--secondary" on:click=move |_| manual.update(|n| *n += 1)>
+                        <button type="button" class="cc-button cc-button--secondary" on:click=move |_| restart()>
                             {m::retry()}
                         </button>
                     </div>
@@ -189,7 +223,7 @@ pub fn ConnectionsPanel(
                     type="button"
                     class="cc-button cc-button--secondary"
                     aria-label=mm::refresh_connections()
-                    on:click=move |_| manual.update(|n| *n += 1)
+                    on:click=move |_| restart()
                 >
                     {mm::refresh()}
                 </button>
@@ -207,7 +241,7 @@ pub fn ConnectionsPanel(
                         provider=entry.provider
                         on_reconnect=on_reconnect
                         on_disconnected=on_disconnected
-                        on_changed=Callback::new(move |()| manual.update(|n| *n += 1))
+                        on_changed=Callback::new(move |()| restart())
                     />
                 </For>
             </ul>

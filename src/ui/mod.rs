@@ -3,14 +3,30 @@
 
 mod calendar_connect;
 mod connect_button;
+mod connection_row;
+mod connections_panel;
+mod credentials_form;
+mod duplicate_guard;
 mod outcome;
 mod provider_mark;
 mod provider_picker;
 mod schedule_field;
+mod switch;
+mod sync_settings;
+mod upcoming_events;
+mod verify_outcome;
 
 pub use calendar_connect::{CalendarConnect, Environment};
 pub use connect_button::ConnectButton;
+pub use connection_row::ConnectionRow;
+pub use connections_panel::ConnectionsPanel;
+pub use credentials_form::CredentialsForm;
+pub use duplicate_guard::DuplicateGuard;
 pub use outcome::Outcome;
 pub use provider_mark::ProviderMark;
 pub use provider_picker::ProviderPicker;
 pub use schedule_field::ScheduleField;
+pub use switch::Switch;
+pub use sync_settings::SyncSettings;
+pub use upcoming_events::UpcomingEvents;
+pub use verify_outcome::{VerifyAction, VerifyOutcome};

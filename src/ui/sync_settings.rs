@@ -3,7 +3,8 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::model::{Connection, ProviderFeatures, UpdateSyncConfigRequest};
+use crate::api::error::ApiError;
+use crate::api::model::{Calendar, Connection, ProviderFeatures, UpdateSyncConfigRequest};
 use crate::browser;
 use crate::flow::feedback::api_error_notice;
 use crate::manage::messages as mm;
@@ -140,11 +141,9 @@ pub fn SyncSettings(
     let calendar_choice = (offered.import == Some(ImportChoice::Calendars)).then(|| {
         let save = save.clone();
         let id = connection.id.clone().unwrap_or_default();
-        let calendars = LocalResource::new(move || {
-            let client = env.with_value(|env| Rc::clone(&env.client));
-            let id = id.clone();
-            async move { client.list_calendars(&id).await }
-        });
+        let calendars = RwSignal::new(None::<Result<Vec<Calendar>, ApiError>>);
+        let client = env.with_value(|env| Rc::clone(&env.client));
+        spawn_local(async move { calendars.set(Some(client.list_calendars(&id).await)) });
         let pick = move |calendar: String, on: bool| {
             if chosen_pending.get_untracked().is_some() {
                 return;

@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
 use crate::api::client::Client;
@@ -63,53 +64,62 @@ pub fn UpcomingEvents(
     /// Element ID prefix (unique per widget instance).
     id: String,
 ) -> impl IntoView {
-    let manual = RwSignal::new(0u32);
     let kept = RwSignal::new(KeptList::<Shown>::default());
     let failure = RwSignal::new(None::<(String, String)>);
     let shown_schedule = StoredValue::new(String::new());
 
-    let loaded = LocalResource::new(move || {
-        let schedule = schedule.get();
-        manual.track();
-        reload.track();
-        let client = env.with_value(|env| Rc::clone(&env.client));
-        async move {
-            let result = load_week(&client, &schedule).await;
-            (schedule, result)
-        }
-    });
-
-    Effect::new(move |_| {
-        let Some((schedule, result)) = loaded.get() else {
+    let generation = StoredValue::new(0u32);
+    // A plain task rather than a resource (see `CalendarConnect` on size); only the answer to
+    // the latest load is used. Another schedule's events are never shown as "out of date"
+    // ones of this schedule.
+    let load = move || {
+        let Some(current) = generation.try_update_value(|n| {
+            *n += 1;
+            *n
+        }) else {
             return;
         };
-        // Another schedule's events are never shown as "out of date" ones of this schedule.
+        let schedule = schedule.get_untracked();
         if shown_schedule.get_value() != schedule {
-            shown_schedule.set_value(schedule);
+            shown_schedule.set_value(schedule.clone());
             kept.set(KeptList::default());
+            failure.set(None);
         }
-        match result {
-            Ok(pages) => {
-                let names = providers.get_untracked();
-                let mut missing: Vec<String> = Vec::new();
-                for id in &pages.failed_provider_ids {
-                    let name = provider_name(&names, Some(id));
-                    if !missing.contains(&name) {
-                        missing.push(name);
+        let client = env.with_value(|env| Rc::clone(&env.client));
+        spawn_local(async move {
+            let result = load_week(&client, &schedule).await;
+            if generation.try_get_value() != Some(current) {
+                return;
+            }
+            match result {
+                Ok(pages) => {
+                    let names = providers.get_untracked();
+                    let mut missing: Vec<String> = Vec::new();
+                    for id in &pages.failed_provider_ids {
+                        let name = provider_name(&names, Some(id));
+                        if !missing.contains(&name) {
+                            missing.push(name);
+                        }
                     }
+                    let days =
+                        group_by_day(&pages.events, browser::now_ms() as i64, local_offset_min);
+                    failure.set(None);
+                    kept.update(|list| list.loaded(Shown { days, missing }));
                 }
-                let days = group_by_day(&pages.events, browser::now_ms() as i64, local_offset_min);
-                failure.set(None);
-                kept.update(|list| list.loaded(Shown { days, missing }));
+                Err(error) => {
+                    let notice = api_error_notice(&error, mm::some_provider());
+                    kept.update(|list| {
+                        list.failed();
+                    });
+                    failure.set(Some((notice.title, notice.advice)));
+                }
             }
-            Err(error) => {
-                let notice = api_error_notice(&error, mm::some_provider());
-                kept.update(|list| {
-                    list.failed();
-                });
-                failure.set(Some((notice.title, notice.advice)));
-            }
-        }
+        });
+    };
+    Effect::new(move |_| {
+        schedule.track();
+        reload.track();
+        load();
     });
 
     let heading_id = format!("{id}-heading");
@@ -174,7 +184,7 @@ pub fn UpcomingEvents(
                     type="button"
                     class="cc-button cc-button--secondary"
                     aria-label=mm::refresh_events()
-                    on:click=move |_| manual.update(|n| *n += 1)
+                    on:click=move |_| load()
                 >
                     {mm::refresh()}
                 </button>
