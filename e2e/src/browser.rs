@@ -57,7 +57,7 @@ impl Browser {
     /// in `root`.
     pub async fn launch(kind: BrowserKind, root: &TempRoot) -> Self {
         let port = free_port();
-        let (command, capabilities) = match kind {
+        let (mut command, capabilities) = match kind {
             BrowserKind::Chromium => {
                 let mut command = Command::new(env_or("E2E_CHROMEDRIVER", "/usr/bin/chromedriver"));
                 command.arg(format!("--port={port}"));
@@ -73,6 +73,9 @@ impl Browser {
                 (command, firefox_capabilities())
             }
         };
+        // Browsers keep sockets and scratch files in TMPDIR and leave them behind when
+        // killed: keep them in the test's temp root, which is removed.
+        command.env("TMPDIR", root.path());
         let (driver, _) = Supervised::spawn(
             match kind {
                 BrowserKind::Chromium => "chromedriver",
