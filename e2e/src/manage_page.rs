@@ -231,6 +231,19 @@ return Array.from(items).map((item) => item.textContent.replace(/\s+/g, " ").tri
             .await
     }
 
+    /// Waits until no element with this role shows.
+    pub async fn see_no_region(&self, role: &str) {
+        self.world
+            .wait_for(&format!("no {role} to show"), PATIENCE, || async {
+                self.world
+                    .find_all(Some(&self.scope), &[role], None)
+                    .await
+                    .is_empty()
+                    .then_some(())
+            })
+            .await;
+    }
+
     /// Types into the credentials form's email and password fields.
     pub async fn fill_credentials(&self, email: &str, password: &str) {
         let email_field = self

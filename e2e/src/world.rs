@@ -350,7 +350,7 @@ impl World {
             Some(section) => {
                 // Tall enough for the whole widget, outcome under the form included.
                 client
-                    .set_window_size(WINDOW.0, 1400)
+                    .set_window_size(WINDOW.0, 2400)
                     .await
                     .expect("enlarging the window");
                 let png = section.screenshot().await;
