@@ -168,9 +168,15 @@ pub fn ConnectionsPanel(
                         .find(|p| p.id.is_some() && p.id == connection.provider_id)
                         .cloned();
                     Entry {
+                        // The provider is part of the key: providers may load after the rows.
                         key: format!(
-                            "{}|{}|{}|{:?}",
-                            row.id, row.status_text, row.account, row.problem
+                            "{}|{}|{}|{}|{:?}|{}",
+                            row.id,
+                            row.provider_name,
+                            row.status_text,
+                            row.account,
+                            row.problem,
+                            provider.is_some()
                         ),
                         row,
                         connection,
