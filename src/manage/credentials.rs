@@ -10,7 +10,7 @@
 
 use crate::api::error::ApiError;
 use crate::flow::feedback::{api_error_notice, Notice, Tone};
-use crate::manage::messages as m;
+use crate::messages as m;
 
 /// What is wrong with the form, field by field (inline messages).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

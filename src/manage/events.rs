@@ -13,7 +13,7 @@
 //! ```
 
 use crate::api::model::{Event, ListEventsQuery, ListEventsResponse};
-use crate::manage::messages as m;
+use crate::messages as m;
 
 /// Milliseconds in a day.
 pub const DAY_MS: i64 = 86_400_000;

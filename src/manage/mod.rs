@@ -7,13 +7,13 @@
 //! - [`duplicate`]: the guard against connecting the same provider twice by accident;
 //! - [`sync`]: sync settings a provider offers, and the masked Update Sync Config requests;
 //! - [`events`]: the upcoming-events window, paging and grouping by local day;
-//! - [`credentials`]: the email and password form of Connect By Credentials;
-//! - [`messages`]: the English text of all of the above.
+//! - [`credentials`]: the email and password form of Connect By Credentials.
+//!
+//! Their text comes from `crate::messages`, like the rest of the widget's.
 
 pub mod credentials;
 pub mod duplicate;
 pub mod events;
-pub mod messages;
 pub mod refresh;
 pub mod rows;
 pub mod sync;

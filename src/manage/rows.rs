@@ -12,7 +12,7 @@
 //! ```
 
 use crate::api::model::{Connection, ConnectionStatus, ErrorReason, Provider};
-use crate::manage::messages as m;
+use crate::messages as m;
 
 /// How a row's status looks: also its CSS modifier, never its only signal (the words are).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

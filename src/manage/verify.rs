@@ -16,8 +16,7 @@
 use crate::api::error::ApiError;
 use crate::api::model::{Connection, ConnectionStatus, ErrorReason};
 use crate::flow::feedback::{api_error_notice, Notice, Tone};
-use crate::manage::messages as m;
-use crate::messages;
+use crate::messages as m;
 
 /// What reading the connection back showed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,8 +81,8 @@ pub fn verification_notice(verification: &Verification, provider: &str) -> Notic
     match verification {
         Verification::Confirmed(_) => Notice::new(
             Tone::Success,
-            messages::connected(provider),
-            messages::connected_advice(),
+            m::connected(provider),
+            m::connected_advice(),
             "connected",
         ),
         Verification::Broken { reason, .. } => Notice::new(

@@ -23,7 +23,6 @@ use crate::flow::returning::{
     cleaned_address, read_return, resolve, Outcome as ReturnOutcome, ProviderResult,
 };
 use crate::manage::duplicate::{existing_connection, proceeds, GuardChoice};
-use crate::manage::messages as mm;
 use crate::manage::rows;
 use crate::manage::verify::{verification_notice, verify, Verification};
 use crate::messages as m;
@@ -265,7 +264,7 @@ pub fn CalendarConnect(
         });
         match duplicate {
             Some(account) => guard.set(Some((
-                mm::already_connected(&choice.provider_name, &account),
+                m::already_connected(&choice.provider_name, &account),
                 choice,
             ))),
             None => begin(choice),
@@ -377,7 +376,7 @@ pub fn CalendarConnect(
             if let Some(job) = retry_job.get_value() {
                 notice.set(Some(Notice::new(
                     Tone::Progress,
-                    mm::verifying(
+                    m::verifying(
                         job.provider
                             .as_ref()
                             .map_or(m::unknown_provider(), |(_, name)| name.as_str()),
@@ -420,7 +419,7 @@ pub fn CalendarConnect(
             .unwrap_or_default();
         notice.set(Some(Notice::new(
             Tone::Progress,
-            mm::verifying(&name),
+            m::verifying(&name),
             "",
             "verifying",
         )));
@@ -655,7 +654,7 @@ fn handle_return(settings: &Settings) -> Returned {
     let notice = match &returned.verify {
         Some(job) => Notice::new(
             Tone::Progress,
-            mm::verifying(
+            m::verifying(
                 job.provider
                     .as_ref()
                     .map_or(m::unknown_provider(), |(_, name)| name.as_str()),

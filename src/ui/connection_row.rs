@@ -8,9 +8,9 @@ use leptos::task::spawn_local;
 use crate::api::model::{Connection, Provider};
 use crate::browser;
 use crate::flow::feedback::api_error_notice;
-use crate::manage::messages as mm;
 use crate::manage::rows;
 use crate::manage::sync::offer;
+use crate::messages as m;
 use crate::ui::{Environment, SyncSettings};
 
 /// A page-wide unique element-ID prefix for a row (two widgets may show the same connection).
@@ -110,7 +110,7 @@ pub fn ConnectionRow(
                         let notice = api_error_notice(&failure, &provider_name);
                         error.set(Some(format!(
                             "{} {}",
-                            mm::disconnect_failed(&provider_name),
+                            m::disconnect_failed(&provider_name),
                             notice.title
                         )));
                         close();
@@ -126,7 +126,7 @@ pub fn ConnectionRow(
                                 ("providerId", &provider_id),
                             ],
                         );
-                        on_disconnected.run(mm::disconnected(&provider_name));
+                        on_disconnected.run(m::disconnected(&provider_name));
                     }
                 }
             });
@@ -138,7 +138,7 @@ pub fn ConnectionRow(
         move |_| on_reconnect.run(provider_id.clone())
     };
 
-    let confirm_question = mm::confirm_disconnect(&provider_name);
+    let confirm_question = m::confirm_disconnect(&provider_name);
     let settings_name = provider_name.clone();
     let controls_id = settings_id.clone();
     view! {
@@ -156,10 +156,10 @@ pub fn ConnectionRow(
                             <button
                                 type="button"
                                 class="cc-button cc-button--secondary"
-                                aria-label=mm::reconnect_named(&provider_name, &account)
+                                aria-label=m::reconnect_named(&provider_name, &account)
                                 on:click=reconnect
                             >
-                                {mm::reconnect()}
+                                {m::reconnect()}
                             </button>
                         }
                     })}
@@ -169,24 +169,24 @@ pub fn ConnectionRow(
                             <button
                                 type="button"
                                 class="cc-button cc-button--secondary"
-                                aria-label=mm::sync_settings_named(&provider_name, &account)
+                                aria-label=m::sync_settings_named(&provider_name, &account)
                                 aria-expanded=move || expanded.get().to_string()
                                 aria-controls=controls_id.clone()
                                 on:click=move |_| expanded.update(|open| *open = !*open)
                             >
-                                {mm::sync_settings()}
+                                {m::sync_settings()}
                             </button>
                         }
                     })}
                 <button
                     type="button"
                     class="cc-button cc-button--secondary"
-                    aria-label=mm::disconnect_named(&provider_name, &account)
+                    aria-label=m::disconnect_named(&provider_name, &account)
                     aria-haspopup="dialog"
                     node_ref=disconnect_ref
                     on:click=move |_| confirming.set(true)
                 >
-                    {mm::disconnect()}
+                    {m::disconnect()}
                 </button>
             </div>
             <p class="cc-error">{move || error.get()}</p>
@@ -205,7 +205,7 @@ pub fn ConnectionRow(
                     <p id=question_id.clone() class="cc-notice__title">
                         {confirm_question.clone()}
                     </p>
-                    <p id=advice_id.clone()>{mm::confirm_disconnect_advice()}</p>
+                    <p id=advice_id.clone()>{m::confirm_disconnect_advice()}</p>
                     <div class="cc-actions">
                         <button
                             type="button"
@@ -213,7 +213,7 @@ pub fn ConnectionRow(
                             aria-busy=move || busy.get().to_string()
                             on:click=disconnect.clone()
                         >
-                            {mm::disconnect()}
+                            {m::disconnect()}
                         </button>
                         <button
                             type="button"
@@ -221,7 +221,7 @@ pub fn ConnectionRow(
                             node_ref=cancel_ref
                             on:click=move |_| close()
                         >
-                            {mm::cancel()}
+                            {m::cancel()}
                         </button>
                     </div>
                 </div>

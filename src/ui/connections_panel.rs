@@ -9,7 +9,6 @@ use leptos::task::spawn_local;
 use crate::api::error::ApiError;
 use crate::api::model::{Connection, ListConnectionsQuery, ListConnectionsResponse, Provider};
 use crate::flow::feedback::api_error_notice;
-use crate::manage::messages as mm;
 use crate::manage::refresh::next_refresh_ms;
 use crate::manage::rows::{failed_providers_note, rows};
 use crate::messages as m;
@@ -190,13 +189,13 @@ pub fn ConnectionsPanel(
 
     let heading_id = format!("{id}-heading");
     let state = move || match loaded.get() {
-        None => Some(view! { <p class="cc-hint">{mm::loading_connections()}</p> }.into_any()),
+        None => Some(view! { <p class="cc-hint">{m::loading_connections()}</p> }.into_any()),
         Some(Err(error)) => {
-            let failure = api_error_notice(&error, mm::some_provider());
+            let failure = api_error_notice(&error, m::some_provider());
             Some(
                 view! {
                     <div class="cc-load-error">
-                        <p class="cc-notice__title">{mm::connections_failed()} " " {failure.title}</p>
+                        <p class="cc-notice__title">{m::connections_failed()} " " {failure.title}</p>
                         <p class="cc-notice__advice">{failure.advice}</p>
                         <button type="button" class="cc-button cc-button--secondary" on:click=move |_| restart()>
                             {m::retry()}
@@ -213,7 +212,7 @@ pub fn ConnectionsPanel(
             Some(
                 view! {
                     {note.map(|note| view! { <p class="cc-note">{note}</p> })}
-                    {empty.then(|| view! { <p class="cc-hint">{mm::no_connections()}</p> })}
+                    {empty.then(|| view! { <p class="cc-hint">{m::no_connections()}</p> })}
                 }
                 .into_any(),
             )
@@ -224,14 +223,14 @@ pub fn ConnectionsPanel(
     view! {
         <section class="cc-panel" aria-labelledby=labelled_by>
             <div class="cc-panel__head">
-                <h3 id=heading_id class="cc-panel__title">{mm::connections_heading()}</h3>
+                <h3 id=heading_id class="cc-panel__title">{m::connections_heading()}</h3>
                 <button
                     type="button"
                     class="cc-button cc-button--secondary"
-                    aria-label=mm::refresh_connections()
+                    aria-label=m::refresh_connections()
                     on:click=move |_| restart()
                 >
-                    {mm::refresh()}
+                    {m::refresh()}
                 </button>
             </div>
             <p class="cc-panel__status" role="status" tabindex="-1" node_ref=message_ref>

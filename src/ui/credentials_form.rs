@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use crate::api::model::{ConnectByCredentialsRequest, Connection};
 use crate::flow::feedback::{Notice, Tone};
 use crate::manage::credentials::{failure_notice, validate, FormErrors};
-use crate::manage::messages as mm;
+use crate::messages as m;
 use crate::ui::Environment;
 
 /// Connect By Credentials for a provider without OAuth (Apple): the account's email and a
@@ -77,7 +77,7 @@ pub fn CredentialsForm(
             busy.set(true);
             on_notice.run(Notice::new(
                 Tone::Progress,
-                mm::connecting_account(&provider_name),
+                m::connecting_account(&provider_name),
                 "",
                 "connecting",
             ));
@@ -105,9 +105,9 @@ pub fn CredentialsForm(
     let labelled_by = heading_id.clone();
     view! {
         <form class="cc-form cc-credentials" novalidate on:submit=on_submit aria-labelledby=labelled_by>
-            <h3 id=heading_id class="cc-panel__title">{mm::credentials_heading(&provider_name)}</h3>
+            <h3 id=heading_id class="cc-panel__title">{m::credentials_heading(&provider_name)}</h3>
             <div class="cc-field">
-                <label for=email_id.clone()>{mm::email_label()}</label>
+                <label for=email_id.clone()>{m::email_label()}</label>
                 <input
                     id=email_id
                     type="email"
@@ -122,7 +122,7 @@ pub fn CredentialsForm(
                 <p id=email_error_id class="cc-error">{move || errors.get().email}</p>
             </div>
             <div class="cc-field">
-                <label for=password_id.clone()>{mm::password_label()}</label>
+                <label for=password_id.clone()>{m::password_label()}</label>
                 <input
                     id=password_id
                     type="password"
@@ -131,13 +131,13 @@ pub fn CredentialsForm(
                     aria-invalid=move || errors.get().password.map(|_| "true")
                     aria-describedby=format!("{hint_id} {password_error_id}")
                 />
-                <p id=hint_id class="cc-hint">{mm::password_hint()}</p>
+                <p id=hint_id class="cc-hint">{m::password_hint()}</p>
                 <p id=password_error_id class="cc-error">{move || errors.get().password}</p>
             </div>
             <div class="cc-actions">
                 <button type="submit" class="cc-button" aria-busy=move || busy.get().to_string()>
                     <span class="cc-spinner" aria-hidden="true"></span>
-                    {mm::connect_account(&provider_name)}
+                    {m::connect_account(&provider_name)}
                 </button>
             </div>
         </form>

@@ -2,7 +2,7 @@ use leptos::html::Button;
 use leptos::prelude::*;
 
 use crate::manage::duplicate::GuardChoice;
-use crate::manage::messages as mm;
+use crate::messages as m;
 
 /// Shown instead of starting a second OAuth connection of a provider the schedule already has:
 /// an inline `alertdialog` that names the existing connection and offers "Reconnect",
@@ -42,7 +42,7 @@ pub fn DuplicateGuard(
                 }
             >
                 <p id=text_id.clone() class="cc-notice__title">{move || question.get()}</p>
-                <p id=advice_id.clone()>{mm::already_connected_advice()}</p>
+                <p id=advice_id.clone()>{m::already_connected_advice()}</p>
                 <div class="cc-actions">
                     <button
                         type="button"
@@ -50,21 +50,21 @@ pub fn DuplicateGuard(
                         node_ref=first_ref
                         on:click=move |_| on_choice.run(GuardChoice::Reconnect)
                     >
-                        {mm::reconnect()}
+                        {m::reconnect()}
                     </button>
                     <button
                         type="button"
                         class="cc-button cc-button--secondary"
                         on:click=move |_| on_choice.run(GuardChoice::ConnectAnother)
                     >
-                        {mm::connect_another()}
+                        {m::connect_another()}
                     </button>
                     <button
                         type="button"
                         class="cc-button cc-button--secondary"
                         on:click=move |_| on_choice.run(GuardChoice::Cancel)
                     >
-                        {mm::cancel()}
+                        {m::cancel()}
                     </button>
                 </div>
             </div>

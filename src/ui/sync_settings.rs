@@ -7,11 +7,11 @@ use crate::api::error::ApiError;
 use crate::api::model::{Calendar, Connection, ProviderFeatures, UpdateSyncConfigRequest};
 use crate::browser;
 use crate::flow::feedback::api_error_notice;
-use crate::manage::messages as mm;
 use crate::manage::sync::{
     export_request, import_request, is_saved, offer, state, ExportTarget, ImportChoice,
     SwitchState, SyncState,
 };
+use crate::messages as m;
 use crate::ui::{Environment, Switch};
 
 /// Which setting a save changes; also the `setting` of `calendar-connect:sync-config-changed`.
@@ -66,7 +66,7 @@ pub fn SyncSettings(
     let save = {
         let provider_name = provider_name.clone();
         move |setting: Setting, request: UpdateSyncConfigRequest| {
-            saved.set(Some(mm::saving()));
+            saved.set(Some(m::saving()));
             failed.set(None);
             let (client, host) = env.with_value(|env| (Rc::clone(&env.client), env.host.clone()));
             let (id, provider_name) = (connection_id.clone(), provider_name.clone());
@@ -85,7 +85,7 @@ pub fn SyncSettings(
                 chosen_pending.set(None);
                 match (confirmed, answer) {
                     (Some(now), _) => {
-                        saved.set(Some(mm::saved()));
+                        saved.set(Some(m::saved()));
                         let enabled = match setting {
                             Setting::Export => now.export_on,
                             Setting::Import | Setting::Calendars => now.import_on,
@@ -104,11 +104,11 @@ pub fn SyncSettings(
                     (None, Err(error)) => {
                         saved.set(None);
                         let notice = api_error_notice(&error, &provider_name);
-                        failed.set(Some(format!("{} {}", mm::not_saved(), notice.title)));
+                        failed.set(Some(format!("{} {}", m::not_saved(), notice.title)));
                     }
                     (None, Ok(_)) => {
                         saved.set(None);
-                        failed.set(Some(mm::not_saved().to_owned()));
+                        failed.set(Some(m::not_saved().to_owned()));
                     }
                 }
             });
@@ -124,8 +124,8 @@ pub fn SyncSettings(
     let import_switch = offered.import.map(|choice| {
         let save = save.clone();
         let label = match choice {
-            ImportChoice::PrimaryOnly => mm::import_primary(),
-            ImportChoice::Calendars => mm::import_calendars(),
+            ImportChoice::PrimaryOnly => m::import_primary(),
+            ImportChoice::Calendars => m::import_calendars(),
         };
         let toggle = move |ev: leptos::ev::Event| {
             let wanted = event_target_checked(&ev);
@@ -161,11 +161,11 @@ pub fn SyncSettings(
         };
         view! {
             <fieldset class="cc-calendars">
-                <legend>{mm::choose_calendars()}</legend>
-                <p class="cc-hint">{mm::no_calendar_means_primary()}</p>
+                <legend>{m::choose_calendars()}</legend>
+                <p class="cc-hint">{m::no_calendar_means_primary()}</p>
                 {move || match calendars.get() {
-                    None => view! { <p class="cc-hint">{mm::loading_calendars()}</p> }.into_any(),
-                    Some(Err(_)) => view! { <p class="cc-hint">{mm::calendars_failed()}</p> }.into_any(),
+                    None => view! { <p class="cc-hint">{m::loading_calendars()}</p> }.into_any(),
+                    Some(Err(_)) => view! { <p class="cc-hint">{m::calendars_failed()}</p> }.into_any(),
                     Some(Ok(list)) => {
                         list.into_iter()
                             .filter_map(|calendar| {
@@ -194,8 +194,8 @@ pub fn SyncSettings(
 
     let export_switch = offered.export.map(|target| {
         let label = match target {
-            ExportTarget::Primary => mm::export_primary(),
-            ExportTarget::Dedicated => mm::export_dedicated(),
+            ExportTarget::Primary => m::export_primary(),
+            ExportTarget::Dedicated => m::export_dedicated(),
         };
         let toggle = move |ev: leptos::ev::Event| {
             let wanted = event_target_checked(&ev);
@@ -208,8 +208,8 @@ pub fn SyncSettings(
     });
 
     view! {
-        <div class="cc-sync" role="group" aria-label=mm::sync_heading(&provider_name)>
-            {offered.is_empty().then(|| view! { <p class="cc-hint">{mm::nothing_to_set()}</p> })}
+        <div class="cc-sync" role="group" aria-label=m::sync_heading(&provider_name)>
+            {offered.is_empty().then(|| view! { <p class="cc-hint">{m::nothing_to_set()}</p> })}
             {import_switch}
             {calendar_choice}
             {export_switch}

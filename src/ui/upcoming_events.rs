@@ -10,8 +10,8 @@ use crate::api::model::Provider;
 use crate::browser;
 use crate::flow::feedback::api_error_notice;
 use crate::manage::events::{first_page, group_by_day, next_page, DayGroup, EventPages, KeptList};
-use crate::manage::messages as mm;
 use crate::manage::rows::provider_name;
+use crate::messages as m;
 use crate::ui::Environment;
 
 /// Every page of List Events for the next seven days of `schedule_id`.
@@ -107,7 +107,7 @@ pub fn UpcomingEvents(
                     kept.update(|list| list.loaded(Shown { days, missing }));
                 }
                 Err(error) => {
-                    let notice = api_error_notice(&error, mm::some_provider());
+                    let notice = api_error_notice(&error, m::some_provider());
                     kept.update(|list| {
                         list.failed();
                     });
@@ -126,17 +126,17 @@ pub fn UpcomingEvents(
     let note = move || {
         let list = kept.get();
         if list.stale {
-            return Some(mm::events_may_be_out_of_date().to_owned());
+            return Some(m::events_may_be_out_of_date().to_owned());
         }
         list.last
             .filter(|shown| !shown.missing.is_empty())
-            .map(|shown| mm::events_missing_from(&shown.missing))
+            .map(|shown| m::events_missing_from(&shown.missing))
     };
     let body = move || {
         let list = kept.get();
         match (list.last, failure.get()) {
             (Some(shown), _) if shown.days.is_empty() => {
-                view! { <p class="cc-hint">{mm::no_events()}</p> }.into_any()
+                view! { <p class="cc-hint">{m::no_events()}</p> }.into_any()
             }
             (Some(shown), _) => shown
                 .days
@@ -166,12 +166,12 @@ pub fn UpcomingEvents(
                 .into_any(),
             (None, Some((title, advice))) => view! {
                 <div class="cc-load-error">
-                    <p class="cc-notice__title">{mm::events_failed()} " " {title}</p>
+                    <p class="cc-notice__title">{m::events_failed()} " " {title}</p>
                     <p class="cc-notice__advice">{advice}</p>
                 </div>
             }
             .into_any(),
-            (None, None) => view! { <p class="cc-hint">{mm::loading_events()}</p> }.into_any(),
+            (None, None) => view! { <p class="cc-hint">{m::loading_events()}</p> }.into_any(),
         }
     };
 
@@ -179,14 +179,14 @@ pub fn UpcomingEvents(
     view! {
         <section class="cc-panel cc-events" aria-labelledby=labelled_by>
             <div class="cc-panel__head">
-                <h3 id=heading_id class="cc-panel__title">{mm::events_heading()}</h3>
+                <h3 id=heading_id class="cc-panel__title">{m::events_heading()}</h3>
                 <button
                     type="button"
                     class="cc-button cc-button--secondary"
-                    aria-label=mm::refresh_events()
+                    aria-label=m::refresh_events()
                     on:click=move |_| load()
                 >
-                    {mm::refresh()}
+                    {m::refresh()}
                 </button>
             </div>
             <p class="cc-note" role="status">{note}</p>

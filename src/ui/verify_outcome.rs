@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::manage::messages as mm;
+use crate::messages as m;
 
 /// What a person can do after a verification that did not confirm a working connection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +27,8 @@ pub fn VerifyOutcome(
     move || {
         action.get().map(|chosen| {
             let text = match chosen {
-                VerifyAction::Reconnect => mm::reconnect(),
-                VerifyAction::CheckAgain => mm::verify_again(),
+                VerifyAction::Reconnect => m::reconnect(),
+                VerifyAction::CheckAgain => m::verify_again(),
             };
             view! {
                 <div class="cc-actions">
