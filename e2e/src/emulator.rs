@@ -78,16 +78,6 @@ impl Emulator {
         self.control("POST", "/_emulator/faults", Some(body)).await;
     }
 
-    /// Sets how long a new connection takes to become SYNCED.
-    pub async fn set_sync_delay_ms(&self, delay: u64) {
-        self.control(
-            "POST",
-            "/_emulator/config",
-            Some(json!({ "syncDelayMs": delay })),
-        )
-        .await;
-    }
-
     /// The API requests received so far, oldest first, as the emulator logs them
     /// (`Authorization` already redacted by the emulator).
     pub async fn requests(&self) -> Vec<Value> {

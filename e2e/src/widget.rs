@@ -272,36 +272,6 @@ impl<'w> Widget<'w> {
             .await;
     }
 
-    /// Waits until the widget's visible text contains `text`.
-    pub async fn see_text(&self, text: &str) {
-        self.world
-            .wait_for(
-                &format!("the text {text:?} in the widget"),
-                PATIENCE,
-                || async {
-                    let state = self.snapshot().await;
-                    state["text"].as_str()?.contains(text).then_some(())
-                },
-            )
-            .await;
-    }
-
-    /// Waits for a button whose accessible name starts with `prefix` and returns its full name
-    /// (e.g. "Disconnect Google Calendar" finds the row's "Disconnect Google Calendar (…)").
-    pub async fn button_named_like(&self, prefix: &str) -> String {
-        self.world
-            .wait_for(&format!("a button named {prefix:?}…"), PATIENCE, || async {
-                let state = self.snapshot().await;
-                state["buttons"]
-                    .as_array()?
-                    .iter()
-                    .filter_map(|button| button["name"].as_str())
-                    .find(|name| name.starts_with(prefix))
-                    .map(str::to_owned)
-            })
-            .await
-    }
-
     /// The texts of the visible `status` and `alert` regions.
     pub async fn announcements(&self) -> Vec<String> {
         let state = self.snapshot().await;
