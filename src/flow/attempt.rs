@@ -32,6 +32,10 @@ pub struct AttemptRecord {
     /// The host page's fragment, dropped from the `redirectUrl` and put back on return.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fragment: Option<String>,
+    /// The ID of the mount element whose widget started the attempt, so that on a page with
+    /// several widgets the return goes to that one (empty when the element has no ID).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub instance: String,
 }
 
 impl AttemptRecord {
@@ -51,7 +55,27 @@ impl AttemptRecord {
             provider_name: provider_name.to_owned(),
             started_at_ms,
             fragment,
+            instance: String::new(),
         }
+    }
+
+    /// The same record, started by the widget on the mount element with this ID.
+    pub fn for_instance(mut self, instance: &str) -> Self {
+        self.instance = instance.to_owned();
+        self
+    }
+
+    /// Whether a return carrying `returned_ids` belongs to this attempt but was started by
+    /// another widget on the page than `instance`, which must then leave it alone.
+    ///
+    /// ```
+    /// use calendar_connect::flow::attempt::AttemptRecord;
+    /// let record = AttemptRecord::new("a1", "s", "p", "P", 0, None).for_instance("second");
+    /// assert!(record.belongs_to_another(&["a1".into()], "first"));
+    /// assert!(!record.belongs_to_another(&["a1".into()], "second"));
+    /// ```
+    pub fn belongs_to_another(&self, returned_ids: &[String], instance: &str) -> bool {
+        self.instance != instance && returned_ids.contains(&self.id)
     }
 
     /// JSON for sessionStorage.
@@ -165,6 +189,28 @@ mod tests {
                 "{returned:?} at {now}"
             );
         }
+    }
+
+    #[test]
+    fn a_return_goes_to_the_widget_that_started_it() {
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let mine = record().for_instance("second");
+        let cases = [
+            (&mine, ids(&["a1"]), "first", true),
+            (&mine, ids(&["a1"]), "second", false),
+            (&mine, ids(&["other"]), "first", false),
+            (&mine, ids(&[]), "first", false),
+        ];
+        for (stored, returned, instance, other) in cases {
+            assert_eq!(
+                stored.belongs_to_another(&returned, instance),
+                other,
+                "{returned:?} in {instance}"
+            );
+        }
+        let unnamed = record();
+        assert!(!unnamed.belongs_to_another(&ids(&["a1"]), ""));
+        assert_eq!(AttemptRecord::from_json(&mine.to_json()), Some(mine));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 use web_sys::EventTarget;
 
 use crate::api::client::Client;
@@ -103,7 +104,14 @@ pub fn CalendarConnect(
     env: Environment,
 ) -> impl IntoView {
     let prefix = next_prefix();
-    let returned = handle_return(&settings);
+    // The mount element's ID tells this widget's attempts from those of other widgets on the page.
+    let instance = env
+        .host
+        .dyn_ref::<web_sys::Element>()
+        .map(web_sys::Element::id)
+        .unwrap_or_default();
+    let returned = handle_return(&settings, &instance);
+    let instance = StoredValue::new(instance);
     let redirect_url = StoredValue::new(settings.redirect_url);
     let env = StoredValue::new_local(env);
 
@@ -199,8 +207,9 @@ pub fn CalendarConnect(
         let redirect_base = redirect_url
             .with_value(|url| url.as_deref().and_then(browser::resolve_url))
             .unwrap_or_else(|| Address::current().href);
+        let instance = instance.get_value();
         spawn_local(async move {
-            match start_attempt(&env, &choice, &redirect_base).await {
+            match start_attempt(&env, &choice, &redirect_base, &instance).await {
                 Ok(url) => {
                     phase.set(Phase::Redirecting);
                     notice.set(Some(Notice::new(
@@ -539,6 +548,7 @@ async fn start_attempt(
     env: &Environment,
     choice: &Choice,
     redirect_base: &str,
+    instance: &str,
 ) -> Result<String, Notice> {
     let attempt_id = browser::new_attempt_id();
     let target = redirect_target(redirect_base, &attempt_id);
@@ -560,7 +570,8 @@ async fn start_attempt(
         &choice.provider_name,
         browser::now_ms(),
         target.fragment,
-    );
+    )
+    .for_instance(instance);
     // Without storage the return cannot be matched and will say so; leaving is still right.
     browser::save_attempt(&record);
     env.emit(
@@ -590,7 +601,7 @@ struct Returned {
 
 /// Reads a provider's answer from the address (once), consumes it (the address is cleaned with
 /// `history.replaceState` and the attempt forgotten), and restores the attempt's choices.
-fn handle_return(settings: &Settings) -> Returned {
+fn handle_return(settings: &Settings, instance: &str) -> Returned {
     let address = Address::current();
     let params = read_return(&address.search, &address.hash);
     let stored = browser::load_attempt();
@@ -606,6 +617,12 @@ fn handle_return(settings: &Settings) -> Returned {
         event: None,
         verify: None,
     };
+    // Another widget on this page started the attempt: the return is its to handle.
+    if let (Some(params), Some(record)) = (&params, &stored) {
+        if record.belongs_to_another(&params.attempt_ids, instance) {
+            return returned;
+        }
+    }
     let Some(resolution) = resolve(params.as_ref(), stored.as_ref(), now) else {
         return returned;
     };
