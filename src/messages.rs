@@ -413,6 +413,11 @@ pub fn connections_failed() -> &'static str {
     "We couldn't load the schedule's connections."
 }
 
+/// Lead of a failed reload's message when the last list stays on screen.
+pub fn connections_may_be_out_of_date() -> &'static str {
+    "Couldn't refresh the connected calendars; this list may be out of date."
+}
+
 /// Stand-in for a provider that is not (or no longer) in List Providers.
 pub fn some_provider() -> &'static str {
     "A calendar provider"

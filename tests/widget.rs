@@ -1238,3 +1238,41 @@ async fn asks_before_connecting_a_provider_the_schedule_already_has() {
     wait_for("the navigation", || widget.navigator.visited().len() == 1).await;
     assert_eq!(oauth_requests().await.len(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn connections_are_kept_with_the_reason_when_a_reload_fails() {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    wait_for("the Google row", || widget.rows().len() == 1).await;
+    assert_eq!(widget.text(".cc-panel__problem"), "", "nothing wrong yet");
+
+    fault(json!({"method": "listConnections", "status": 503})).await;
+    widget.click_when_shown("Refresh connected calendars").await;
+    let problem = || widget.text(".cc-panel__problem");
+    wait_for("the out-of-date note", || {
+        problem().contains("this list may be out of date")
+    })
+    .await;
+    assert!(
+        problem().contains("Wix had a problem on its side"),
+        "{}",
+        problem()
+    );
+    assert_eq!(
+        attr(&widget.find(".cc-panel__problem").unwrap(), "role").as_deref(),
+        Some("status"),
+        "announced"
+    );
+    let rows = widget.rows();
+    assert!(
+        rows.len() == 1
+            && rows[0].contains("owner@google.example.com")
+            && rows[0].contains("Synced"),
+        "the last list is kept: {rows:?}"
+    );
+
+    widget.click_when_shown("Retry").await;
+    wait_for("the note to go", || problem().is_empty()).await;
+    assert_eq!(widget.rows().len(), 1);
+}

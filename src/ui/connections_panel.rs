@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use leptos::task::spawn_local;
 
-use crate::api::error::ApiError;
 use crate::api::model::{Connection, ListConnectionsQuery, ListConnectionsResponse, Provider};
 use crate::flow::feedback::api_error_notice;
+use crate::manage::events::KeptList;
 use crate::manage::refresh::next_refresh_ms;
 use crate::manage::rows::{failed_providers_note, rows};
 use crate::messages as m;
@@ -26,7 +26,9 @@ struct Entry {
 /// The schedule's connections (List Connections with `partialFailure=true`): one row each with
 /// Reconnect, Disconnect and the sync settings, and a note naming providers that could not be
 /// read. While a connection is syncing the list reloads itself with backoff
-/// (`manage::refresh`), and stops when nothing syncs any more or the panel goes away.
+/// (`manage::refresh`), and stops when nothing syncs any more or the panel goes away. A reload
+/// that fails keeps the last list on screen, says it may be out of date and why, and offers
+/// Retry: a failure never loses what is known about a connection.
 ///
 /// ```ignore
 /// view! { <ConnectionsPanel env schedule providers connections reload on_reconnect id="cc1-connections".to_owned() /> }
@@ -51,7 +53,9 @@ pub fn ConnectionsPanel(
     /// Element ID prefix (unique per widget instance).
     id: String,
 ) -> impl IntoView {
-    let loaded = RwSignal::new(None::<Result<ListConnectionsResponse, ApiError>>);
+    let kept = RwSignal::new(KeptList::<ListConnectionsResponse>::default());
+    // Title and advice of the last failed load, until a load succeeds.
+    let failure = RwSignal::new(None::<(String, String)>);
     let tick = RwSignal::new(0u32);
     let generation = StoredValue::new(0u32);
     let shown_schedule = StoredValue::new(String::new());
@@ -88,17 +92,32 @@ pub fn ConnectionsPanel(
             if generation.try_get_value() != Some(current) {
                 return;
             }
-            let list = answer
-                .as_ref()
-                .ok()
-                .map(|a| a.connections.clone().unwrap_or_default());
-            let syncing = list.as_ref().is_some_and(|list| {
-                rows(list, &providers.get_untracked())
+            // A failed reload keeps the last list (also for the duplicate guard), and the
+            // backoff goes on while that list still shows something syncing.
+            match answer {
+                Ok(answer) => {
+                    connections.set(Some(answer.connections.clone().unwrap_or_default()));
+                    failure.set(None);
+                    kept.update(|kept| kept.loaded(answer));
+                }
+                Err(error) => {
+                    let notice = api_error_notice(&error, m::some_provider());
+                    failure.set(Some((notice.title, notice.advice)));
+                    kept.update(|kept| {
+                        kept.failed();
+                    });
+                }
+            }
+            let syncing = kept.with_untracked(|kept| {
+                kept.last.as_ref().is_some_and(|answer| {
+                    rows(
+                        answer.connections.as_deref().unwrap_or_default(),
+                        &providers.get_untracked(),
+                    )
                     .iter()
                     .any(|row| row.syncing)
+                })
             });
-            connections.set(list);
-            loaded.set(Some(answer));
             let Some(delay) = done
                 .try_get_value()
                 .and_then(|n| next_refresh_ms(n, syncing))
@@ -134,7 +153,8 @@ pub fn ConnectionsPanel(
         reload.track();
         if shown_schedule.get_value() != current {
             shown_schedule.set_value(current);
-            loaded.set(None);
+            kept.set(KeptList::default());
+            failure.set(None);
             connections.set(None);
         }
         restart();
@@ -150,8 +170,8 @@ pub fn ConnectionsPanel(
 
     // Rows are keyed by what they show, so a reload that changes nothing keeps each row (and
     // the focus or open settings in it); a row whose status or account changed is rebuilt.
-    let entries = Memo::new(move |_| match loaded.get() {
-        Some(Ok(answer)) => {
+    let entries = Memo::new(move |_| match kept.get().last {
+        Some(answer) => {
             let providers = providers.get();
             let list = answer.connections.unwrap_or_default();
             rows(&list, &providers)
@@ -184,38 +204,50 @@ pub fn ConnectionsPanel(
                 })
                 .collect()
         }
-        _ => Vec::new(),
+        None => Vec::new(),
     });
 
     let heading_id = format!("{id}-heading");
-    let state = move || match loaded.get() {
-        None => Some(view! { <p class="cc-hint">{m::loading_connections()}</p> }.into_any()),
-        Some(Err(error)) => {
-            let failure = api_error_notice(&error, m::some_provider());
-            Some(
-                view! {
-                    <div class="cc-load-error">
-                        <p class="cc-notice__title">{m::connections_failed()} " " {failure.title}</p>
-                        <p class="cc-notice__advice">{failure.advice}</p>
-                        <button type="button" class="cc-button cc-button--secondary" on:click=move |_| restart()>
-                            {m::retry()}
-                        </button>
-                    </div>
-                }
-                .into_any(),
-            )
-        }
-        Some(Ok(answer)) => {
-            let failed = answer.failed_provider_ids.unwrap_or_default();
-            let note = failed_providers_note(&failed, &providers.get());
-            let empty = entries.with(Vec::is_empty);
-            Some(
-                view! {
-                    {note.map(|note| view! { <p class="cc-note">{note}</p> })}
-                    {empty.then(|| view! { <p class="cc-hint">{m::no_connections()}</p> })}
-                }
-                .into_any(),
-            )
+    // The failure of the last load: alone when nothing was loaded yet, else above the kept
+    // list, saying that it may be out of date. Its text is in a live region that is always
+    // there, so that a failed automatic reload is announced too.
+    let problem = move || {
+        failure.get().map(|(title, advice)| {
+            let lead = if kept.with(|kept| kept.stale) {
+                m::connections_may_be_out_of_date()
+            } else {
+                m::connections_failed()
+            };
+            view! {
+                <div class="cc-load-error">
+                    <p class="cc-notice__title">{lead} " " {title}</p>
+                    <p class="cc-notice__advice">{advice}</p>
+                    <button type="button" class="cc-button cc-button--secondary" on:click=move |_| restart()>
+                        {m::retry()}
+                    </button>
+                </div>
+            }
+        })
+    };
+    let state = move || {
+        let kept = kept.get();
+        match (kept.last, failure.with(Option::is_some)) {
+            (None, false) => {
+                Some(view! { <p class="cc-hint">{m::loading_connections()}</p> }.into_any())
+            }
+            (None, true) => None,
+            (Some(answer), _) => {
+                let failed = answer.failed_provider_ids.unwrap_or_default();
+                let note = failed_providers_note(&failed, &providers.get());
+                let empty = entries.with(Vec::is_empty);
+                Some(
+                    view! {
+                        {note.map(|note| view! { <p class="cc-note">{note}</p> })}
+                        {empty.then(|| view! { <p class="cc-hint">{m::no_connections()}</p> })}
+                    }
+                    .into_any(),
+                )
+            }
         }
     };
 
@@ -236,6 +268,7 @@ pub fn ConnectionsPanel(
             <p class="cc-panel__status" role="status" tabindex="-1" node_ref=message_ref>
                 {move || message.get()}
             </p>
+            <div class="cc-panel__problem" role="status">{problem}</div>
             {state}
             <ul class="cc-connections">
                 <For each=move || entries.get() key=|entry| entry.key.clone() let:entry>
