@@ -1276,3 +1276,46 @@ async fn connections_are_kept_with_the_reason_when_a_reload_fails() {
     wait_for("the note to go", || problem().is_empty()).await;
     assert_eq!(widget.rows().len(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn a_syncing_connection_is_refreshed_until_synced_and_then_left_alone() {
+    control("POST", "reset", None).await;
+    // CONNECTED for 700 ms, SYNC_IN_PROGRESS for 700 ms, then SYNCED: the panel's first
+    // automatic reload (2 s after the first load) finds it synced.
+    control("POST", "config", Some(json!({"syncDelayMs": 700}))).await;
+    control(
+        "POST",
+        "connections",
+        Some(json!({"scheduleId": SCHEDULE, "providerId": GOOGLE_ID})),
+    )
+    .await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    wait_for("the pending row", || {
+        widget
+            .rows()
+            .first()
+            .is_some_and(|r| r.contains("first sync pending") || r.contains("Syncing"))
+    })
+    .await;
+    let row = widget.rows()[0].clone();
+    assert!(row.contains("Waiting for the first sync"), "{row}");
+
+    // Nobody presses Refresh.
+    wait_for("the synced row", || {
+        widget
+            .rows()
+            .first()
+            .is_some_and(|r| r.contains("Synced") && r.contains("owner@google.example.com"))
+    })
+    .await;
+    let loads = requests_to("/external-calendars/connections").await.len();
+    assert!(loads >= 2, "reloaded by itself ({loads} loads)");
+
+    // Nothing syncs any more: no further reloads (the next one would have come 4 s later).
+    sleep(5_000).await;
+    assert_eq!(
+        requests_to("/external-calendars/connections").await.len(),
+        loads,
+        "the refreshing stopped"
+    );
+}
