@@ -1319,3 +1319,97 @@ async fn a_syncing_connection_is_refreshed_until_synced_and_then_left_alone() {
         "the refreshing stopped"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_broken_credentials_connection_reconnects_through_its_form() {
+    control("POST", "reset", None).await;
+    control(
+        "POST",
+        "connections",
+        Some(
+            json!({"scheduleId": SCHEDULE, "providerId": APPLE_ID, "status": "ERROR",
+            "errorReason": "TOKEN_REVOKED", "externalAccountEmail": "ann@icloud.example.com"}),
+        ),
+    )
+    .await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.providers_shown().await;
+    let reconnect = "Reconnect Apple Calendar (ann@icloud.example.com)";
+    wait_for("the broken Apple row", || {
+        widget
+            .rows()
+            .first()
+            .is_some_and(|r| r.contains("Not working"))
+    })
+    .await;
+    widget.click_when_shown(reconnect).await;
+
+    // The form of that provider, the email prefilled, the password empty and focused.
+    wait_for("the credentials form", || {
+        widget.find("input[type=password]").is_some()
+    })
+    .await;
+    let email = widget.find("input[type=email]").unwrap();
+    let password = widget.find("input[type=password]").unwrap();
+    wait_for("the focus on the password", || {
+        document().active_element().as_ref() == Some(&password)
+    })
+    .await;
+    assert_eq!(
+        prop(&email, "value").as_string().unwrap(),
+        "ann@icloud.example.com"
+    );
+    assert_eq!(prop(&password, "value").as_string().unwrap(), "");
+    assert_eq!(
+        prop(&widget.radio("Apple Calendar").unwrap(), "checked").as_bool(),
+        Some(true)
+    );
+    assert!(oauth_requests().await.is_empty(), "no OAuth for Apple");
+
+    // Then the same path as any credentials connection: sent, read back, announced.
+    js_sys::Reflect::set(&password, &"value".into(), &"abcd-efgh-ijkl-mnop".into()).unwrap();
+    widget
+        .button_named("Connect Apple Calendar")
+        .unwrap()
+        .click();
+    wait_for("the verified success", || {
+        widget.status().contains("Apple Calendar is connected")
+    })
+    .await;
+    let sent = requests_to(":connectByCredentials").await;
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["body"]["email"], "ann@icloud.example.com");
+    assert_eq!(sent[0]["body"]["scheduleId"], SCHEDULE);
+    assert_eq!(prop(&password, "value").as_string().unwrap(), "");
+    assert_eq!(widget.events("connected").len(), 1);
+
+    // Without a known email, the email field takes the focus.
+    control("POST", "reset", None).await;
+    add_connection(APPLE_ID, SCHEDULE, "ERROR", Some("TOKEN_REVOKED")).await;
+    drop(widget);
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget
+        .click_when_shown("Reconnect Apple Calendar (Waiting for the first sync)")
+        .await;
+    wait_for("the focus on the email", || {
+        document()
+            .active_element()
+            .is_some_and(|e| attr(&e, "type").as_deref() == Some("email"))
+    })
+    .await;
+    let email = widget.find("input[type=email]").unwrap();
+    assert_eq!(prop(&email, "value").as_string().unwrap(), "");
+
+    // A working credentials connection offers no Reconnect (nothing to repair).
+    control("POST", "reset", None).await;
+    add_connection(APPLE_ID, SCHEDULE, "SYNCED", None).await;
+    drop(widget);
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    wait_for("the synced Apple row", || {
+        widget.rows().first().is_some_and(|r| r.contains("Synced"))
+    })
+    .await;
+    assert!(widget
+        .button_named("Reconnect Apple Calendar (owner@apple.example.com)")
+        .is_none());
+}

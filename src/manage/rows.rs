@@ -107,6 +107,40 @@ pub fn row(connection: &Connection, providers: &[Provider]) -> ConnectionRow {
     }
 }
 
+/// How a connection is connected again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReconnectBy {
+    /// The OAuth flow again, for the same provider and schedule.
+    OAuth,
+    /// The email and password form of the provider, for the same schedule.
+    Credentials,
+}
+
+/// What a row's Reconnect does, if it offers one: an OAuth provider can always be connected
+/// again; a provider that only takes credentials is offered it when the connection is broken
+/// (asking for a password again is only worth it then); without a known provider, nothing.
+pub fn reconnect_by(
+    provider: Option<&Provider>,
+    status: Option<ConnectionStatus>,
+) -> Option<ReconnectBy> {
+    let provider = provider?;
+    if provider.connects_by_oauth() {
+        Some(ReconnectBy::OAuth)
+    } else if provider.connects_by_credentials() && status == Some(ConnectionStatus::Error) {
+        Some(ReconnectBy::Credentials)
+    } else {
+        None
+    }
+}
+
+/// The account email to prefill when connecting again, if Wix knows it.
+pub fn known_email(connection: &Connection) -> Option<String> {
+    connection
+        .external_account_email
+        .clone()
+        .filter(|email| !email.trim().is_empty())
+}
+
 /// The rows of a List Connections answer: disconnected connections are history and left out.
 pub fn rows(connections: &[Connection], providers: &[Provider]) -> Vec<ConnectionRow> {
     connections
@@ -272,6 +306,58 @@ mod tests {
             };
             let problem = row(&c, &providers()).problem.unwrap();
             assert!(problem.contains(needle), "{reason:?}: {problem}");
+        }
+    }
+
+    #[test]
+    fn offers_reconnect_by_the_way_the_provider_connects() {
+        use crate::api::model::{ConnectMethod, ProviderFeatures};
+        use ConnectionStatus as S;
+        let by = |methods: &[ConnectMethod]| Provider {
+            features: Some(ProviderFeatures {
+                connect_methods: Some(methods.to_vec()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let oauth = by(&[ConnectMethod::Oauth]);
+        let both = by(&[ConnectMethod::Oauth, ConnectMethod::Credentials]);
+        let credentials = by(&[ConnectMethod::Credentials]);
+        let neither = by(&[]);
+        let cases = [
+            (Some(&oauth), Some(S::Synced), Some(ReconnectBy::OAuth)),
+            (Some(&oauth), Some(S::Error), Some(ReconnectBy::OAuth)),
+            (Some(&both), Some(S::Error), Some(ReconnectBy::OAuth)),
+            (
+                Some(&credentials),
+                Some(S::Error),
+                Some(ReconnectBy::Credentials),
+            ),
+            (Some(&credentials), Some(S::Synced), None),
+            (Some(&credentials), Some(S::Connected), None),
+            (Some(&credentials), None, None),
+            (Some(&neither), Some(S::Error), None),
+            (None, Some(S::Error), None),
+        ];
+        for (provider, status, expected) in cases {
+            assert_eq!(reconnect_by(provider, status), expected, "{status:?}");
+        }
+    }
+
+    #[test]
+    fn prefills_only_a_real_email() {
+        let cases = [
+            (
+                Some("ann@icloud.example.com"),
+                Some("ann@icloud.example.com"),
+            ),
+            (Some(" "), None),
+            (Some(""), None),
+            (None, None),
+        ];
+        for (email, expected) in cases {
+            let c = connection("a", Some(ConnectionStatus::Error), email);
+            assert_eq!(known_email(&c).as_deref(), expected, "{email:?}");
         }
     }
 

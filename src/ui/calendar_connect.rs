@@ -122,7 +122,9 @@ pub fn CalendarConnect(
     let verify_action = RwSignal::new(None::<VerifyAction>);
     let pending_verify = StoredValue::new_local(returned.verify);
     let retry_job = StoredValue::new_local(None::<VerifyJob>);
-    let reconnect_to = StoredValue::new(None::<String>);
+    let reconnect_to = StoredValue::new(None::<(String, Option<String>)>);
+    let credentials_email = RwSignal::new(String::new());
+    let credentials_focus = RwSignal::new(false);
     let guard = RwSignal::new(None::<(String, Choice)>);
     let connections = RwSignal::new(None::<Vec<Connection>>);
     let reload = RwSignal::new(0u32);
@@ -292,7 +294,9 @@ pub fn CalendarConnect(
 
     // Reconnect (from the panel or after a broken verification): the OAuth flow again for
     // that provider and the schedule shown, without the duplicate question: it was the choice.
-    let reconnect = move |provider_id: String| {
+    // A provider that takes credentials instead gets its form, the account's email prefilled
+    // when known and the focus in it; sending it goes through the same verify-and-show path.
+    let reconnect = move |(provider_id, email): (String, Option<String>)| {
         let Some(provider) = provider_list
             .get_untracked()
             .into_iter()
@@ -301,6 +305,14 @@ pub fn CalendarConnect(
             return;
         };
         selected.set(Some(provider_id.clone()));
+        if !provider.connects_by_oauth() {
+            if provider.connects_by_credentials() && phase.get_untracked() == Phase::Idle {
+                verify_action.set(None);
+                credentials_email.set(email.unwrap_or_default());
+                credentials_focus.set(true);
+            }
+            return;
+        }
         begin(Choice {
             schedule_id: schedule.get_untracked().trim().to_owned(),
             provider_id,
@@ -355,8 +367,8 @@ pub fn CalendarConnect(
                     reload.update(|n| *n += 1);
                 }
                 (verification, _) => {
-                    if matches!(verification, Verification::Broken { .. }) {
-                        reconnect_to.set_value(Some(provider_id));
+                    if let Verification::Broken { connection, .. } = verification {
+                        reconnect_to.set_value(Some((provider_id, rows::known_email(connection))));
                         verify_action.set(Some(VerifyAction::Reconnect));
                     } else if matches!(verification, Verification::CheckFailed(_)) {
                         retry_job.set_value(Some(job));
@@ -377,8 +389,8 @@ pub fn CalendarConnect(
 
     let on_verify_action = Callback::new(move |action: VerifyAction| match action {
         VerifyAction::Reconnect => {
-            if let Some(provider_id) = reconnect_to.get_value() {
-                reconnect(provider_id);
+            if let Some(target) = reconnect_to.get_value() {
+                reconnect(target);
             }
         }
         VerifyAction::CheckAgain => {
@@ -513,6 +525,8 @@ pub fn CalendarConnect(
                                 schedule=shown_schedule
                                 provider_id=provider.id.clone().unwrap_or_default()
                                 provider_name=provider.name.clone().unwrap_or_default()
+                                email=credentials_email
+                                focus=credentials_focus
                                 on_notice=on_credentials_notice
                                 on_connected=on_credentials_connected
                                 id=credentials_id.clone()

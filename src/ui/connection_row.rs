@@ -20,7 +20,9 @@ fn next_row_id() -> String {
 }
 
 /// One connection of the schedule: provider, account, status in words (the colour of the badge
-/// only repeats it) and, when broken, what went wrong. Reconnect runs the OAuth flow again;
+/// only repeats it) and, when broken, what went wrong. Reconnect runs the OAuth flow again, or
+/// for a broken connection of a provider that takes credentials opens its email and password
+/// form (`manage::rows::reconnect_by`);
 /// Disconnect first asks in an inline `alertdialog` (Escape or Cancel keep the connection) and
 /// treats 428 `CONNECTION_ALREADY_DISCONNECTED` as done; "Sync settings" opens the settings the
 /// provider allows.
@@ -38,8 +40,8 @@ pub fn ConnectionRow(
     connection: Connection,
     /// Its provider, if List Providers has it.
     provider: Option<Provider>,
-    /// Runs the OAuth flow again for this provider ID.
-    on_reconnect: Callback<String>,
+    /// Connects this provider ID again; with the account's email, when known, to prefill.
+    on_reconnect: Callback<(String, Option<String>)>,
     /// Called with the message to announce once the connection is gone.
     on_disconnected: Callback<String>,
     /// Called when the connection's settings changed.
@@ -62,7 +64,8 @@ pub fn ConnectionRow(
         problem,
         ..
     } = row;
-    let can_reconnect = provider.as_ref().is_some_and(Provider::connects_by_oauth);
+    let can_reconnect = rows::reconnect_by(provider.as_ref(), connection.status).is_some();
+    let known_email = rows::known_email(&connection);
     let features = provider.and_then(|p| p.features);
     let has_settings = !offer(features.as_ref()).is_empty();
     let dom_id = next_row_id();
@@ -135,7 +138,7 @@ pub fn ConnectionRow(
 
     let reconnect = {
         let provider_id = provider_id.clone();
-        move |_| on_reconnect.run(provider_id.clone())
+        move |_| on_reconnect.run((provider_id.clone(), known_email.clone()))
     };
 
     let confirm_question = m::confirm_disconnect(&provider_name);

@@ -48,8 +48,9 @@ pub fn ConnectionsPanel(
     /// Bumped by the widget when connections may have changed (a new connection, a sync change).
     #[prop(into)]
     reload: Signal<u32>,
-    /// Runs the OAuth flow again for a provider ID on this schedule.
-    on_reconnect: Callback<String>,
+    /// Connects a provider ID again on this schedule (OAuth, or its credentials form with the
+    /// account's email when known).
+    on_reconnect: Callback<(String, Option<String>)>,
     /// Element ID prefix (unique per widget instance).
     id: String,
 ) -> impl IntoView {

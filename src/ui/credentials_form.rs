@@ -14,10 +14,12 @@ use crate::ui::Environment;
 /// Connect By Credentials for a provider without OAuth (Apple): the account's email and a
 /// password, with a hint about app-specific passwords. The password is read from the field when
 /// the form is sent, is never put in a signal, storage or log, and the field is emptied as soon
-/// as the request is over, whatever its result.
+/// as the request is over, whatever its result. When the widget asks for the focus (Reconnect of
+/// a broken connection), the password field is emptied and the focus goes to the password if
+/// the email is already filled in, else to the email.
 ///
 /// ```ignore
-/// view! { <CredentialsForm env schedule provider_id provider_name on_notice on_connected id="cc1-credentials".to_owned() /> }
+/// view! { <CredentialsForm env schedule provider_id provider_name email focus on_notice on_connected id="cc1-credentials".to_owned() /> }
 /// ```
 #[component]
 pub fn CredentialsForm(
@@ -30,6 +32,10 @@ pub fn CredentialsForm(
     provider_id: String,
     /// The provider's name.
     provider_name: String,
+    /// The email typed (owned by the widget, which prefills it to reconnect an account).
+    email: RwSignal<String>,
+    /// Set by the widget to move the focus into the form; cleared once done.
+    focus: RwSignal<bool>,
     /// Progress while the request runs, and the notice explaining a failure.
     on_notice: Callback<Notice>,
     /// The new connection (to be verified before anything is announced).
@@ -37,7 +43,6 @@ pub fn CredentialsForm(
     /// Element ID prefix (unique per widget instance).
     id: String,
 ) -> impl IntoView {
-    let email = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::default());
     let busy = RwSignal::new(false);
     let email_ref = NodeRef::<Input>::new();
@@ -101,6 +106,25 @@ pub fn CredentialsForm(
             });
         }
     };
+
+    // Runs once the fields exist, so it also serves a form that a reconnect has just opened.
+    Effect::new(move |_| {
+        let (Some(email_field), Some(password_field)) = (email_ref.get(), password_ref.get())
+        else {
+            return;
+        };
+        if !focus.get() {
+            return;
+        }
+        focus.set(false);
+        password_field.set_value("");
+        errors.set(FormErrors::default());
+        let _ = if email.get_untracked().trim().is_empty() {
+            email_field.focus()
+        } else {
+            password_field.focus()
+        };
+    });
 
     let labelled_by = heading_id.clone();
     view! {
