@@ -23,8 +23,10 @@ pub enum ImportChoice {
     Calendars,
 }
 
-/// Where export goes with a provider. `SPECIFIC_CALENDAR` export is not offered: the widget has
-/// no way to pick a single export calendar yet.
+/// Where export goes with a provider. `SPECIFIC_CALENDAR` export is not offered: Wix's
+/// `syncToCalendar` config has no field that names a calendar (only the `primaryCalendar` /
+/// `dedicatedCalendar` oneof), so a chosen calendar could not be saved; the emulator likewise
+/// takes only `primaryCalendar` for that mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportTarget {
     /// The account's primary calendar.
