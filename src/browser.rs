@@ -137,24 +137,36 @@ pub fn schedule_id_from_address() -> Option<String> {
         .filter(|value| !value.is_empty())
 }
 
+/// Whether the browser's own URL parser (`new URL(…)`) accepts `url` as an absolute URL.
+pub fn parses_as_url(url: &str) -> bool {
+    web_sys::Url::new(url).is_ok()
+}
+
 /// Leaves the page for a (checked) URL. Injectable so that tests record the URL instead of
 /// navigating the test page away.
 #[derive(Clone)]
 pub struct Navigator {
-    go: Rc<dyn Fn(&str)>,
+    go: Rc<dyn Fn(&str) -> bool>,
     visited: Rc<RefCell<Vec<String>>>,
 }
 
 impl Navigator {
-    /// Navigates the window (`location.assign`).
+    /// Navigates the window (`location.assign`) when the browser's own URL parser accepts the
+    /// URL; reports failure otherwise, or when `assign` throws.
     pub fn window() -> Self {
-        Self::with(|url| {
-            let _ = window().location().assign(url);
-        })
+        Self::reporting(|url| parses_as_url(url) && window().location().assign(url).is_ok())
     }
 
     /// Calls `go` instead of navigating.
     pub fn with(go: impl Fn(&str) + 'static) -> Self {
+        Self::reporting(move |url| {
+            go(url);
+            true
+        })
+    }
+
+    /// Calls `go` instead of navigating; `go` returns whether the navigation started.
+    pub fn reporting(go: impl Fn(&str) -> bool + 'static) -> Self {
         Self {
             go: Rc::new(go),
             visited: Rc::default(),
@@ -166,10 +178,10 @@ impl Navigator {
         Self::with(|_| {})
     }
 
-    /// Leaves for `url`.
-    pub fn go(&self, url: &str) {
+    /// Leaves for `url`; `false` when the navigation could not start.
+    pub fn go(&self, url: &str) -> bool {
         self.visited.borrow_mut().push(url.to_owned());
-        (self.go)(url);
+        (self.go)(url)
     }
 
     /// Every URL passed to [`Navigator::go`], oldest first.

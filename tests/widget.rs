@@ -114,6 +114,10 @@ impl Fixture {
     }
 
     fn mount(settings: &[(&str, &str)]) -> Self {
+        Self::mount_navigating(settings, Navigator::recording())
+    }
+
+    fn mount_navigating(settings: &[(&str, &str)], navigator: Navigator) -> Self {
         let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
         document().body().unwrap().append_child(&root).unwrap();
         let events: Rc<RefCell<Vec<(String, Value)>>> = Rc::default();
@@ -150,7 +154,6 @@ impl Fixture {
                 .map(|(_, v)| v.to_string())
                 .or_else(|| (key == "apiBase").then(|| EMULATOR.to_owned()))
         });
-        let navigator = Navigator::recording();
         let handle = mount_with(
             root.clone(),
             settings,
@@ -500,6 +503,17 @@ async fn explains_failures_and_keeps_every_choice() {
             "can't trust",
             "invalid-oauth-url",
         ),
+        // URLs the browser can't parse: refused instead of "Taking you to..." forever.
+        (
+            json!({"status": 200, "body": {"oauthUrl": "https://example.com:99999/x"}}),
+            "can't trust",
+            "invalid-oauth-url",
+        ),
+        (
+            json!({"status": 200, "body": {"oauthUrl": "http://[::1]evil.com/"}}),
+            "can't trust",
+            "invalid-oauth-url",
+        ),
         (
             json!({"status": 200, "body": {"oauthUrl": "http://evil.example/consent"}}),
             "can't trust",
@@ -541,6 +555,38 @@ async fn explains_failures_and_keeps_every_choice() {
         alert.text_content().unwrap(),
         "http://evil.example/consent",
         "the raw URL is shown as text"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_navigation_that_fails_gives_the_controls_back() {
+    control("POST", "reset", None).await;
+    let widget = Fixture::mount_navigating(&[], Navigator::reporting(|_| false));
+    widget.providers_shown().await;
+    widget.choose("Google Calendar");
+    widget.type_schedule(SCHEDULE);
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+    widget.button().click();
+    wait_for("the untrusted-URL message", || {
+        widget.alert().contains("can't trust")
+    })
+    .await;
+    assert_eq!(widget.navigator.visited().len(), 1);
+    assert!(!widget.status().contains("Taking you to"));
+    assert!(widget.button_enabled(), "controls come back");
+    widget.assert_choices_kept("Google Calendar", SCHEDULE);
+    let failed = widget.events("failed");
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0]["reason"], "invalid-oauth-url");
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        storage.get_item("calendar-connect:attempt").unwrap(),
+        None,
+        "the attempt is forgotten"
     );
 }
 

@@ -220,7 +220,15 @@ pub fn CalendarConnect(
                         "",
                         "redirecting",
                     )));
-                    env.navigator.go(&url);
+                    if !env.navigator.go(&url) {
+                        // The browser refused the URL: forget the attempt, say so, give the
+                        // controls back.
+                        browser::clear_attempt();
+                        let failure = untrusted_oauth_url_notice(&url);
+                        env.emit_failed(&failure);
+                        notice.set(Some(failure));
+                        phase.set(Phase::Idle);
+                    }
                 }
                 Err(failure) => {
                     env.emit_failed(&failure);
@@ -576,7 +584,10 @@ async fn start_attempt(
         .connect_by_oauth(&request)
         .await
         .map_err(|error| api_error_notice(&error, &choice.provider_name))?;
-    check_oauth_url(&oauth_url).map_err(|_| untrusted_oauth_url_notice(&oauth_url))?;
+    check_oauth_url(&oauth_url)
+        .ok()
+        .filter(|()| browser::parses_as_url(&oauth_url))
+        .ok_or_else(|| untrusted_oauth_url_notice(&oauth_url))?;
     let record = AttemptRecord::new(
         &attempt_id,
         &choice.schedule_id,
