@@ -118,6 +118,10 @@ impl Fixture {
     }
 
     fn mount_navigating(settings: &[(&str, &str)], navigator: Navigator) -> Self {
+        Self::mount_custom(settings, Auth::Token("test-token".into()), navigator)
+    }
+
+    fn mount_custom(settings: &[(&str, &str)], auth: Auth, navigator: Navigator) -> Self {
         let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
         document().body().unwrap().append_child(&root).unwrap();
         let events: Rc<RefCell<Vec<(String, Value)>>> = Rc::default();
@@ -154,12 +158,7 @@ impl Fixture {
                 .map(|(_, v)| v.to_string())
                 .or_else(|| (key == "apiBase").then(|| EMULATOR.to_owned()))
         });
-        let handle = mount_with(
-            root.clone(),
-            settings,
-            Auth::Token("test-token".into()),
-            navigator.clone(),
-        );
+        let handle = mount_with(root.clone(), settings, auth, navigator.clone());
         Self {
             root,
             handle,
@@ -588,6 +587,22 @@ async fn a_navigation_that_fails_gives_the_controls_back() {
         None,
         "the attempt is forgotten"
     );
+}
+
+#[wasm_bindgen_test]
+async fn abandons_a_token_callback_that_never_settles() {
+    control("POST", "reset", None).await;
+    let never = js_sys::Function::new_no_args("return new Promise(() => {});");
+    let widget = Fixture::mount_custom(
+        &[("timeoutMs", "1000")],
+        Auth::Callback(never),
+        Navigator::recording(),
+    );
+    wait_for("the no-token message", || {
+        widget.alert().contains("couldn't get permission")
+    })
+    .await;
+    assert!(widget.navigator.visited().is_empty());
 }
 
 #[wasm_bindgen_test]

@@ -30,6 +30,9 @@ use crate::percent::encode_component;
 /// Details of a [`ApiError::Decode`] for a 2xx body that is not the documented shape.
 const DECODE_DETAILS: &str = "the response body is not the documented JSON shape";
 
+/// What the time limit rejects a pending `getAccessToken` Promise with.
+const TOKEN_TIMEOUT: &str = "calendar-connect:getAccessToken-timeout";
+
 /// Path of the service, relative to the API base.
 const SERVICE_PATH: &str = "/bookings/v2/external-calendars";
 
@@ -55,8 +58,9 @@ impl std::fmt::Debug for Auth {
 }
 
 impl Auth {
-    /// The `Authorization` value for one request, if any.
-    async fn header(&self) -> Result<Option<String>, ApiError> {
+    /// The `Authorization` value for one request, if any. A callback whose Promise has not
+    /// settled after `timeout_ms` fails like one that gave no token.
+    async fn header(&self, timeout_ms: u32) -> Result<Option<String>, ApiError> {
         match self {
             Auth::None => Ok(None),
             Auth::Token(token) => Ok(Some(token.clone())),
@@ -64,9 +68,26 @@ impl Auth {
                 let returned = callback
                     .call0(&wasm_bindgen::JsValue::NULL)
                     .map_err(|_| ApiError::Auth("getAccessToken threw".into()))?;
-                let token = JsFuture::from(js_sys::Promise::resolve(&returned))
-                    .await
-                    .map_err(|_| ApiError::Auth("getAccessToken was rejected".into()))?;
+                // Race the token against the time limit; dropping the timer cancels it.
+                let mut timer = None;
+                let deadline = js_sys::Promise::new(&mut |_, reject| {
+                    timer = Some(Timeout::new(timeout_ms, move || {
+                        let _ = reject.call1(&wasm_bindgen::JsValue::NULL, &TOKEN_TIMEOUT.into());
+                    }));
+                });
+                let token = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
+                    &js_sys::Promise::resolve(&returned),
+                    &deadline,
+                )))
+                .await
+                .map_err(|reason| {
+                    if reason.as_string().as_deref() == Some(TOKEN_TIMEOUT) {
+                        ApiError::Auth(format!("getAccessToken didn't settle in {timeout_ms} ms"))
+                    } else {
+                        ApiError::Auth("getAccessToken was rejected".into())
+                    }
+                })?;
+                drop(timer);
                 token
                     .as_string()
                     .filter(|t| !t.is_empty())
@@ -206,7 +227,7 @@ impl Client {
         query: &str,
         body: Option<&B>,
     ) -> Result<T, ApiError> {
-        let authorization = self.auth.header().await?;
+        let authorization = self.auth.header(self.timeout_ms).await?;
         let mut url = format!("{}{SERVICE_PATH}{path}", self.base);
         if !query.is_empty() {
             url.push('?');
