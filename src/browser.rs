@@ -97,6 +97,25 @@ pub fn save_attempt(record: &AttemptRecord) -> bool {
     })
 }
 
+/// Whether the page holds a widget (mounted, or marked `data-calendar-connect` to be) on the
+/// element with this ID; for an empty ID, on an element without one.
+pub fn is_widget_element(id: &str) -> bool {
+    let Some(document) = window().document() else {
+        return false;
+    };
+    let mounted = crate::embed::MOUNTED_ATTRIBUTE;
+    if id.is_empty() {
+        let selector = format!(
+            "[{mounted}]:not([id]), [{mounted}][id=''], \
+             [data-calendar-connect]:not([id]), [data-calendar-connect][id='']"
+        );
+        return document.query_selector(&selector).ok().flatten().is_some();
+    }
+    document
+        .get_element_by_id(id)
+        .is_some_and(|e| e.has_attribute(mounted) || e.has_attribute("data-calendar-connect"))
+}
+
 /// Forgets the attempt record.
 pub fn clear_attempt() {
     if let Some(storage) = session_storage() {

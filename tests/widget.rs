@@ -1007,6 +1007,35 @@ async fn verifies_a_returned_connection_before_announcing_it() {
 }
 
 #[wasm_bindgen_test]
+async fn handles_a_return_whose_widget_is_not_on_the_page() {
+    control("POST", "reset", None).await;
+    let connection_id = add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    store_attempt(
+        &AttemptRecord::new(
+            "attempt-elsewhere",
+            SCHEDULE,
+            GOOGLE_ID,
+            "Google Calendar",
+            js_sys::Date::now() as u64,
+            None,
+        )
+        .for_instance("no-such-element"),
+    );
+    set_address(
+        &format!("?keep=1&connectionId={connection_id}&cc_attempt=attempt-elsewhere"),
+        "",
+    );
+    let widget = Fixture::mount(&[]);
+    wait_for("the success message", || {
+        widget.status().contains("Google Calendar is connected")
+    })
+    .await;
+    assert_eq!(address_tail(), "?keep=1", "the address is cleaned");
+    drop(widget);
+    set_address("", "");
+}
+
+#[wasm_bindgen_test]
 async fn lists_connections_and_disconnects_only_after_asking() {
     control("POST", "reset", None).await;
     let google = add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;

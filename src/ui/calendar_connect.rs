@@ -642,9 +642,12 @@ fn handle_return(settings: &Settings, instance: &str) -> Returned {
         event: None,
         verify: None,
     };
-    // Another widget on this page started the attempt: the return is its to handle.
+    // Another widget on this page started the attempt: the return is its to handle. When no
+    // widget on the page has that mount element, this one handles it rather than nobody.
     if let (Some(params), Some(record)) = (&params, &stored) {
-        if record.belongs_to_another(&params.attempt_ids, instance) {
+        if record.belongs_to_another(&params.attempt_ids, instance)
+            && browser::is_widget_element(&record.instance)
+        {
             return returned;
         }
     }
