@@ -335,7 +335,12 @@ pub fn CalendarConnect(
         let env = env.get_value();
         spawn_local(async move {
             let read = env.client.get_connection(&job.connection_id).await;
-            let verification = verify(read, &job.schedule_id);
+            let verification = verify(
+                read,
+                &job.connection_id,
+                job.provider.as_ref().map(|(id, _)| id.as_str()),
+                &job.schedule_id,
+            );
             let found = match &verification {
                 Verification::Confirmed(c) | Verification::Broken { connection: c, .. } => {
                     Some(c.clone())
