@@ -116,6 +116,16 @@ pub fn is_widget_element(id: &str) -> bool {
         .is_some_and(|e| e.has_attribute(mounted) || e.has_attribute("data-calendar-connect"))
 }
 
+/// Focuses `element` once the pending render has run: right after a signal is set, its text is
+/// not in the DOM yet and an empty region is hidden (`:empty`), so focusing at once would fail
+/// and leave the focus on `<body>`.
+pub fn focus_after_render(element: web_sys::HtmlElement) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let _ = element.focus();
+    })
+    .forget();
+}
+
 /// Forgets the attempt record.
 pub fn clear_attempt() {
     if let Some(storage) = session_storage() {

@@ -1007,6 +1007,33 @@ async fn verifies_a_returned_connection_before_announcing_it() {
 }
 
 #[wasm_bindgen_test]
+async fn a_failed_check_of_a_returned_connection_takes_the_focus() {
+    control("POST", "reset", None).await;
+    store_attempt(&AttemptRecord::new(
+        "attempt-gone",
+        SCHEDULE,
+        GOOGLE_ID,
+        "Google Calendar",
+        js_sys::Date::now() as u64,
+        None,
+    ));
+    set_address(
+        "?connectionId=no-such-connection&cc_attempt=attempt-gone",
+        "",
+    );
+    let widget = Fixture::mount(&[]);
+    wait_for("the failed check", || !widget.alert().is_empty()).await;
+    wait_for("focus on the outcome", || {
+        document().active_element().is_some_and(|e| {
+            e.class_list().contains("cc-outcome") && attr(&e, "role").as_deref() == Some("alert")
+        })
+    })
+    .await;
+    drop(widget);
+    set_address("", "");
+}
+
+#[wasm_bindgen_test]
 async fn handles_a_return_whose_widget_is_not_on_the_page() {
     control("POST", "reset", None).await;
     let connection_id = add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
@@ -1109,6 +1136,12 @@ async fn lists_connections_and_disconnects_only_after_asking() {
         widget
             .text(".cc-panel__status")
             .contains("Google Calendar was disconnected")
+    })
+    .await;
+    wait_for("focus on the disconnected message", || {
+        document()
+            .active_element()
+            .is_some_and(|e| e.class_name() == "cc-panel__status")
     })
     .await;
     wait_for("the Google row to go", || {
@@ -1320,6 +1353,12 @@ async fn asks_before_connecting_a_provider_the_schedule_already_has() {
     widget.button_named("Cancel").unwrap().click();
     wait_for("the question to close", || {
         widget.find("[role=alertdialog]").is_none()
+    })
+    .await;
+    wait_for("focus back on Connect", || {
+        document()
+            .active_element()
+            .is_some_and(|e| e == *widget.button())
     })
     .await;
 

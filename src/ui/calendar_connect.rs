@@ -2,7 +2,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::ev::SubmitEvent;
-use leptos::html::Div;
+use leptos::html::{Div, Form};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -130,6 +130,7 @@ pub fn CalendarConnect(
     let reload = RwSignal::new(0u32);
     let status_ref = NodeRef::<Div>::new();
     let alert_ref = NodeRef::<Div>::new();
+    let form_ref = NodeRef::<Form>::new();
 
     // Announce the return's outcome and move focus to it once the regions exist.
     let pending_return = StoredValue::new_local(returned.event);
@@ -297,6 +298,12 @@ pub fn CalendarConnect(
         guard.set(None);
         if proceeds(answer) {
             begin(choice);
+        } else if let Some(button) = form_ref
+            .get_untracked()
+            .and_then(|form| form.query_selector("button[type=submit]").ok().flatten())
+        {
+            // Cancel (or Escape) removes the focused dialog: give the focus back to Connect.
+            browser::focus_after_render(button.unchecked_into());
         }
     });
 
@@ -394,7 +401,7 @@ pub fn CalendarConnect(
             notice.set(Some(result));
             if failed {
                 if let Some(alert) = alert_ref.get_untracked() {
-                    let _ = alert.focus();
+                    browser::focus_after_render(alert.into());
                 }
             }
         });
@@ -441,7 +448,7 @@ pub fn CalendarConnect(
         notice.set(Some(shown));
         if failed {
             if let Some(alert) = alert_ref.get_untracked() {
-                let _ = alert.focus();
+                browser::focus_after_render(alert.into());
             }
         }
     });
@@ -520,7 +527,7 @@ pub fn CalendarConnect(
 
     view! {
         <div class="cc-widget">
-            <form class="cc-form" novalidate on:submit=on_submit aria-busy=move || busy.get().to_string()>
+            <form class="cc-form" novalidate node_ref=form_ref on:submit=on_submit aria-busy=move || busy.get().to_string()>
                 {providers_view}
                 <ScheduleField id=format!("{prefix}-schedule") value=schedule />
                 <ConnectButton ready=ready busy=busy hint=hint hint_id=format!("{prefix}-connect-hint") />
