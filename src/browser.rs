@@ -162,7 +162,7 @@ pub fn schedule_id_from_address() -> Option<String> {
     crate::percent::split_pairs(search.trim_start_matches('?'))
         .into_iter()
         .find(|pair| pair.key == "scheduleId")
-        .map(|pair| pair.value.trim().to_owned())
+        .map(|pair| pair.value.trim().to_ascii_lowercase())
         .filter(|value| !value.is_empty())
 }
 

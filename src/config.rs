@@ -47,7 +47,8 @@ impl Settings {
             .unwrap_or_else(|| DEFAULT_API_BASE.to_owned());
         Self {
             api_base,
-            schedule_id: non_empty("scheduleId"),
+            // GUIDs are compared and sent in lower case, however they were typed.
+            schedule_id: non_empty("scheduleId").map(|id| id.to_ascii_lowercase()),
             redirect_url: non_empty("redirectUrl"),
             provider_id: non_empty("providerId"),
             locale: non_empty("locale"),
@@ -101,6 +102,13 @@ mod tests {
         assert_eq!(
             full.schedule_id.as_deref(),
             Some("4e0579a5-491e-4e70-a872-d097eed6e520")
+        );
+        assert_eq!(
+            settings(&[("scheduleId", "4E0579A5-491E-4E70-A872-D097EED6E520")])
+                .schedule_id
+                .as_deref(),
+            Some("4e0579a5-491e-4e70-a872-d097eed6e520"),
+            "lower-cased once, when read"
         );
         assert_eq!(full.redirect_url, None);
         assert_eq!(full.provider_id.as_deref(), Some("p"));

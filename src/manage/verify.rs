@@ -70,8 +70,11 @@ pub fn verify(
         }) => return Verification::NotConfirmed,
         Err(error) => return Verification::CheckFailed(error),
     };
-    if expected_schedule.is_empty() || connection.schedule_id.as_deref() != Some(expected_schedule)
-    {
+    let schedule_ok = connection
+        .schedule_id
+        .as_deref()
+        .is_some_and(|id| id.eq_ignore_ascii_case(expected_schedule));
+    if expected_schedule.is_empty() || !schedule_ok {
         return Verification::NotConfirmed;
     }
     let provider_ok = expected_provider.is_none_or(|expected| {
@@ -173,6 +176,9 @@ mod tests {
                 "s1",
                 Kind::NotConfirmed,
             ),
+            // GUIDs in either case name the same schedule.
+            (Ok(connection("S1", Some(S::Synced))), "s1", Kind::Confirmed),
+            (Ok(connection("s1", Some(S::Synced))), "S1", Kind::Confirmed),
             (
                 Ok(connection("s1", Some(S::Disconnected))),
                 "s1",

@@ -270,7 +270,7 @@ pub fn CalendarConnect(
             return;
         };
         let choice = Choice {
-            schedule_id: schedule.get_untracked().trim().to_owned(),
+            schedule_id: schedule.get_untracked().trim().to_ascii_lowercase(),
             provider_id: provider.id.clone().unwrap_or_default(),
             provider_name: provider.name.clone().unwrap_or_default(),
         };
@@ -329,7 +329,7 @@ pub fn CalendarConnect(
             return;
         }
         begin(Choice {
-            schedule_id: schedule.get_untracked().trim().to_owned(),
+            schedule_id: schedule.get_untracked().trim().to_ascii_lowercase(),
             provider_id,
             provider_name: provider.name.unwrap_or_default(),
         });
@@ -466,7 +466,7 @@ pub fn CalendarConnect(
         )));
         run_verify(VerifyJob {
             connection_id: connection.id.unwrap_or_default(),
-            schedule_id: schedule.get_untracked().trim().to_owned(),
+            schedule_id: schedule.get_untracked().trim().to_ascii_lowercase(),
             provider: Some((provider.and_then(|p| p.id).unwrap_or_default(), name)),
             unmatched_raw: None,
         });
@@ -477,7 +477,7 @@ pub fn CalendarConnect(
             .filter(|p| p.connects_by_credentials() && !p.connects_by_oauth())
     });
     let valid_schedule = Memo::new(move |_| {
-        let text = schedule.get().trim().to_owned();
+        let text = schedule.get().trim().to_ascii_lowercase();
         is_guid(&text).then_some(text)
     });
     let shown_schedule = Signal::derive(move || valid_schedule.get().unwrap_or_default());
