@@ -65,9 +65,12 @@ pub fn verify(
 ) -> Verification {
     let connection = match read {
         Ok(connection) => connection,
-        Err(ApiError::Http {
-            status: 400 | 404, ..
-        }) => return Verification::NotConfirmed,
+        Err(
+            ApiError::Http {
+                status: 400 | 404, ..
+            }
+            | ApiError::InvalidConnectionId,
+        ) => return Verification::NotConfirmed,
         Err(error) => return Verification::CheckFailed(error),
     };
     let schedule_ok = connection
@@ -218,6 +221,7 @@ mod tests {
             ),
             (Err(http(404)), "s1", Kind::NotConfirmed),
             (Err(http(400)), "s1", Kind::NotConfirmed),
+            (Err(ApiError::InvalidConnectionId), "s1", Kind::NotConfirmed),
             (Err(http(503)), "s1", Kind::CheckFailed),
             (Err(http(401)), "s1", Kind::CheckFailed),
             (Err(ApiError::Network), "s1", Kind::CheckFailed),
