@@ -1173,6 +1173,25 @@ async fn lists_connections_and_disconnects_only_after_asking() {
 }
 
 #[wasm_bindgen_test]
+async fn a_failed_disconnect_is_announced() {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    fault(json!({"method": "disconnect", "status": 503})).await;
+    widget
+        .click_when_shown("Disconnect Google Calendar (owner@google.example.com)")
+        .await;
+    widget.click_when_shown("Disconnect").await;
+    wait_for("the failure, in an alert", || {
+        widget
+            .text(".cc-connection [role=alert]")
+            .contains("Google Calendar couldn't be disconnected")
+    })
+    .await;
+    control("DELETE", "faults", None).await;
+}
+
+#[wasm_bindgen_test]
 async fn a_sync_switch_shows_the_server_value_and_rolls_back_a_failed_save() {
     control("POST", "reset", None).await;
     add_connection(APPLE_ID, SCHEDULE, "SYNCED", None).await;
