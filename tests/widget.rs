@@ -1283,6 +1283,47 @@ async fn upcoming_events_are_grouped_by_day_and_kept_when_a_reload_fails() {
 }
 
 #[wasm_bindgen_test]
+async fn a_long_unbroken_event_title_does_not_widen_the_widget() {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../style/calendar-connect.css")));
+    document().head().unwrap().append_child(&style).unwrap();
+    let day_ms = 24.0 * 3600.0 * 1000.0;
+    let start = js_sys::Date::new(&(js_sys::Date::now() + day_ms).into());
+    let end = js_sys::Date::new(&(js_sys::Date::now() + day_ms + 3600.0 * 1000.0).into());
+    let title = "W".repeat(400);
+    fault(
+        json!({"method": "listEvents", "status": 200, "times": 8, "body": {
+            "events": [{
+                "scheduleId": SCHEDULE,
+                "calendarType": "GOOGLE",
+                "title": title,
+                "start": String::from(start.to_iso_string()),
+                "end": String::from(end.to_iso_string()),
+                "allDay": false,
+            }],
+            "pagingMetadata": {"count": 1, "hasNext": false},
+        }}),
+    )
+    .await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.root.style().set_property("width", "320px").unwrap();
+    wait_for("the long title", || {
+        widget.text(".cc-event__title").starts_with("WWWW")
+    })
+    .await;
+    let list: HtmlElement = widget.find(".cc-events__list").unwrap().unchecked_into();
+    let widths = (widget.root.scroll_width(), list.offset_width());
+    style.remove();
+    control("DELETE", "faults", None).await;
+    assert!(
+        widths.0 <= 320 && widths.1 <= 320,
+        "the widget is wider than its 320px: {widths:?}"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn credentials_connect_apple_and_never_keep_the_password() {
     let widget = Fixture::new(&[]).await;
     widget.providers_shown().await;
