@@ -645,6 +645,11 @@ pub fn events_may_be_out_of_date() -> &'static str {
     "Couldn't refresh the events; this list may be out of date."
 }
 
+/// Note when Wix kept offering more pages of events than were loaded.
+pub fn events_incomplete() -> &'static str {
+    "Not every event could be loaded, so this list may be incomplete."
+}
+
 /// Note naming providers whose events are missing.
 pub fn events_missing_from(names: &[String]) -> String {
     format!("Events from {} are missing right now.", join_labels(names))
