@@ -289,6 +289,15 @@ fn address_tail() -> String {
     format!("{}{}", location.search().unwrap(), location.hash().unwrap())
 }
 
+/// Puts the widget's stylesheet on the page (the tests run without it otherwise); remove the
+/// returned element to take it away again.
+fn load_stylesheet() -> Element {
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../style/calendar-connect.css")));
+    document().head().unwrap().append_child(&style).unwrap();
+    style
+}
+
 fn store_attempt(record: &AttemptRecord) {
     let storage = web_sys::window()
         .unwrap()
@@ -1021,16 +1030,43 @@ async fn a_failed_check_of_a_returned_connection_takes_the_focus() {
         "?connectionId=no-such-connection&cc_attempt=attempt-gone",
         "",
     );
+    // With the stylesheet, an empty outcome region is hidden until its text is rendered.
+    let style = load_stylesheet();
     let widget = Fixture::mount(&[]);
     wait_for("the failed check", || !widget.alert().is_empty()).await;
-    wait_for("focus on the outcome", || {
-        document().active_element().is_some_and(|e| {
-            e.class_list().contains("cc-outcome") && attr(&e, "role").as_deref() == Some("alert")
-        })
-    })
-    .await;
+    sleep(100).await;
+    let focused = document().active_element().is_some_and(|e| {
+        e.class_list().contains("cc-outcome") && attr(&e, "role").as_deref() == Some("alert")
+    });
+    style.remove();
     drop(widget);
     set_address("", "");
+    assert!(focused, "focus on the outcome");
+}
+
+#[wasm_bindgen_test]
+async fn a_disconnect_message_takes_the_focus() {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    // With the stylesheet, the empty status line is hidden until its text is rendered.
+    let style = load_stylesheet();
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget
+        .click_when_shown("Disconnect Google Calendar (owner@google.example.com)")
+        .await;
+    widget.click_when_shown("Disconnect").await;
+    wait_for("the disconnected message", || {
+        widget
+            .text(".cc-panel__status")
+            .contains("Google Calendar was disconnected")
+    })
+    .await;
+    sleep(100).await;
+    let focused = document()
+        .active_element()
+        .is_some_and(|e| e.class_name() == "cc-panel__status");
+    style.remove();
+    assert!(focused, "focus on the disconnected message");
 }
 
 #[wasm_bindgen_test]
@@ -1286,9 +1322,7 @@ async fn upcoming_events_are_grouped_by_day_and_kept_when_a_reload_fails() {
 async fn a_long_unbroken_event_title_does_not_widen_the_widget() {
     control("POST", "reset", None).await;
     add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
-    let style = document().create_element("style").unwrap();
-    style.set_text_content(Some(include_str!("../style/calendar-connect.css")));
-    document().head().unwrap().append_child(&style).unwrap();
+    let style = load_stylesheet();
     let day_ms = 24.0 * 3600.0 * 1000.0;
     let start = js_sys::Date::new(&(js_sys::Date::now() + day_ms).into());
     let end = js_sys::Date::new(&(js_sys::Date::now() + day_ms + 3600.0 * 1000.0).into());
