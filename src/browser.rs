@@ -97,6 +97,35 @@ pub fn save_attempt(record: &AttemptRecord) -> bool {
     })
 }
 
+/// Whether the page holds a widget (mounted, or marked `data-calendar-connect` to be) on the
+/// element with this ID; for an empty ID, on an element without one.
+pub fn is_widget_element(id: &str) -> bool {
+    let Some(document) = window().document() else {
+        return false;
+    };
+    let mounted = crate::embed::MOUNTED_ATTRIBUTE;
+    if id.is_empty() {
+        let selector = format!(
+            "[{mounted}]:not([id]), [{mounted}][id=''], \
+             [data-calendar-connect]:not([id]), [data-calendar-connect][id='']"
+        );
+        return document.query_selector(&selector).ok().flatten().is_some();
+    }
+    document
+        .get_element_by_id(id)
+        .is_some_and(|e| e.has_attribute(mounted) || e.has_attribute("data-calendar-connect"))
+}
+
+/// Focuses `element` once the pending render has run: right after a signal is set, its text is
+/// not in the DOM yet and an empty region is hidden (`:empty`), so focusing at once would fail
+/// and leave the focus on `<body>`.
+pub fn focus_after_render(element: web_sys::HtmlElement) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let _ = element.focus();
+    })
+    .forget();
+}
+
 /// Forgets the attempt record.
 pub fn clear_attempt() {
     if let Some(storage) = session_storage() {
@@ -133,28 +162,40 @@ pub fn schedule_id_from_address() -> Option<String> {
     crate::percent::split_pairs(search.trim_start_matches('?'))
         .into_iter()
         .find(|pair| pair.key == "scheduleId")
-        .map(|pair| pair.value.trim().to_owned())
+        .map(|pair| pair.value.trim().to_ascii_lowercase())
         .filter(|value| !value.is_empty())
+}
+
+/// Whether the browser's own URL parser (`new URL(…)`) accepts `url` as an absolute URL.
+pub fn parses_as_url(url: &str) -> bool {
+    web_sys::Url::new(url).is_ok()
 }
 
 /// Leaves the page for a (checked) URL. Injectable so that tests record the URL instead of
 /// navigating the test page away.
 #[derive(Clone)]
 pub struct Navigator {
-    go: Rc<dyn Fn(&str)>,
+    go: Rc<dyn Fn(&str) -> bool>,
     visited: Rc<RefCell<Vec<String>>>,
 }
 
 impl Navigator {
-    /// Navigates the window (`location.assign`).
+    /// Navigates the window (`location.assign`) when the browser's own URL parser accepts the
+    /// URL; reports failure otherwise, or when `assign` throws.
     pub fn window() -> Self {
-        Self::with(|url| {
-            let _ = window().location().assign(url);
-        })
+        Self::reporting(|url| parses_as_url(url) && window().location().assign(url).is_ok())
     }
 
     /// Calls `go` instead of navigating.
     pub fn with(go: impl Fn(&str) + 'static) -> Self {
+        Self::reporting(move |url| {
+            go(url);
+            true
+        })
+    }
+
+    /// Calls `go` instead of navigating; `go` returns whether the navigation started.
+    pub fn reporting(go: impl Fn(&str) -> bool + 'static) -> Self {
         Self {
             go: Rc::new(go),
             visited: Rc::default(),
@@ -166,10 +207,10 @@ impl Navigator {
         Self::with(|_| {})
     }
 
-    /// Leaves for `url`.
-    pub fn go(&self, url: &str) {
+    /// Leaves for `url`; `false` when the navigation could not start.
+    pub fn go(&self, url: &str) -> bool {
         self.visited.borrow_mut().push(url.to_owned());
-        (self.go)(url);
+        (self.go)(url)
     }
 
     /// Every URL passed to [`Navigator::go`], oldest first.

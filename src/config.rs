@@ -14,6 +14,10 @@ pub const DEFAULT_API_BASE: &str = "https://www.wixapis.com";
 /// How long one API request may take before it is abandoned.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
+/// The range a configured time limit is clamped to: browsers fire a timer above 2^31 − 1 ms at
+/// once, and a limit of a few milliseconds would abandon every request.
+pub const TIMEOUT_RANGE_MS: std::ops::RangeInclusive<u32> = 1_000..=300_000;
+
 /// Settings of one mounted widget. Tokens are not part of it: they belong to the auth mode,
 /// which lives in memory next to the API client.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,14 +51,21 @@ impl Settings {
             .unwrap_or_else(|| DEFAULT_API_BASE.to_owned());
         Self {
             api_base,
-            schedule_id: non_empty("scheduleId"),
+            // GUIDs are compared and sent in lower case, however they were typed.
+            schedule_id: non_empty("scheduleId").map(|id| id.to_ascii_lowercase()),
             redirect_url: non_empty("redirectUrl"),
             provider_id: non_empty("providerId"),
             locale: non_empty("locale"),
             timeout_ms: non_empty("timeoutMs")
-                .and_then(|v| v.parse().ok())
+                .and_then(|v| {
+                    let digits = v.bytes().all(|b| b.is_ascii_digit());
+                    v.parse::<u64>().ok().or(digits.then_some(u64::MAX))
+                })
                 .filter(|ms| *ms > 0)
-                .unwrap_or(DEFAULT_TIMEOUT_MS),
+                .map_or(DEFAULT_TIMEOUT_MS, |ms| {
+                    let (min, max) = (*TIMEOUT_RANGE_MS.start(), *TIMEOUT_RANGE_MS.end());
+                    u32::try_from(ms).unwrap_or(max).clamp(min, max)
+                }),
         }
     }
 }
@@ -96,15 +107,38 @@ mod tests {
             ("scheduleId", " 4e0579a5-491e-4e70-a872-d097eed6e520 "),
             ("redirectUrl", ""),
             ("providerId", "p"),
-            ("timeoutMs", "500"),
+            ("timeoutMs", "2500"),
         ]);
         assert_eq!(
             full.schedule_id.as_deref(),
             Some("4e0579a5-491e-4e70-a872-d097eed6e520")
         );
+        assert_eq!(
+            settings(&[("scheduleId", "4E0579A5-491E-4E70-A872-D097EED6E520")])
+                .schedule_id
+                .as_deref(),
+            Some("4e0579a5-491e-4e70-a872-d097eed6e520"),
+            "lower-cased once, when read"
+        );
         assert_eq!(full.redirect_url, None);
         assert_eq!(full.provider_id.as_deref(), Some("p"));
-        assert_eq!(full.timeout_ms, 500);
+        assert_eq!(full.timeout_ms, 2500);
+        let clamped = [
+            ("500", 1_000),
+            ("1", 1_000),
+            ("300000", 300_000),
+            ("300001", 300_000),
+            ("2147483648", 300_000),
+            ("4294967295", 300_000),
+            ("99999999999999999999", 300_000),
+        ];
+        for (input, expected) in clamped {
+            assert_eq!(
+                settings(&[("timeoutMs", input)]).timeout_ms,
+                expected,
+                "{input}"
+            );
+        }
         for bad in ["0", "-5", "soon"] {
             assert_eq!(
                 settings(&[("timeoutMs", bad)]).timeout_ms,

@@ -27,7 +27,7 @@ use crate::config::Settings;
 use crate::ui::{CalendarConnect, Environment};
 
 /// Marks elements that already hold a widget, so mounting twice is harmless.
-const MOUNTED_ATTRIBUTE: &str = "data-calendar-connect-mounted";
+pub(crate) const MOUNTED_ATTRIBUTE: &str = "data-calendar-connect-mounted";
 
 /// A mounted widget; dropping it (or calling `unmount()` from JS) removes the widget.
 #[wasm_bindgen]

@@ -339,6 +339,16 @@ pub fn bad_response_advice() -> &'static str {
     "Try again later. If it keeps happening, contact support."
 }
 
+/// A connection ID that can't be put in a request (e.g. `..`).
+pub fn invalid_connection_id() -> &'static str {
+    "That connection ID isn't valid, so nothing was sent to Wix."
+}
+
+/// Advice after an invalid connection ID.
+pub fn invalid_connection_id_advice() -> &'static str {
+    "Reload the page and try again. If it keeps happening, contact support."
+}
+
 /// The host's token callback failed.
 pub fn no_token() -> &'static str {
     "We couldn't get permission to call Wix."
@@ -633,6 +643,11 @@ pub fn events_failed() -> &'static str {
 /// When a reload failed and the last list is kept.
 pub fn events_may_be_out_of_date() -> &'static str {
     "Couldn't refresh the events; this list may be out of date."
+}
+
+/// Note when Wix kept offering more pages of events than were loaded.
+pub fn events_incomplete() -> &'static str {
+    "Not every event could be loaded, so this list may be incomplete."
 }
 
 /// Note naming providers whose events are missing.

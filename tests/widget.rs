@@ -114,6 +114,14 @@ impl Fixture {
     }
 
     fn mount(settings: &[(&str, &str)]) -> Self {
+        Self::mount_navigating(settings, Navigator::recording())
+    }
+
+    fn mount_navigating(settings: &[(&str, &str)], navigator: Navigator) -> Self {
+        Self::mount_custom(settings, Auth::Token("test-token".into()), navigator)
+    }
+
+    fn mount_custom(settings: &[(&str, &str)], auth: Auth, navigator: Navigator) -> Self {
         let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
         document().body().unwrap().append_child(&root).unwrap();
         let events: Rc<RefCell<Vec<(String, Value)>>> = Rc::default();
@@ -150,13 +158,7 @@ impl Fixture {
                 .map(|(_, v)| v.to_string())
                 .or_else(|| (key == "apiBase").then(|| EMULATOR.to_owned()))
         });
-        let navigator = Navigator::recording();
-        let handle = mount_with(
-            root.clone(),
-            settings,
-            Auth::Token("test-token".into()),
-            navigator.clone(),
-        );
+        let handle = mount_with(root.clone(), settings, auth, navigator.clone());
         Self {
             root,
             handle,
@@ -285,6 +287,15 @@ fn set_address(query: &str, hash: &str) {
 fn address_tail() -> String {
     let location = web_sys::window().unwrap().location();
     format!("{}{}", location.search().unwrap(), location.hash().unwrap())
+}
+
+/// Puts the widget's stylesheet on the page (the tests run without it otherwise); remove the
+/// returned element to take it away again.
+fn load_stylesheet() -> Element {
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../style/calendar-connect.css")));
+    document().head().unwrap().append_child(&style).unwrap();
+    style
 }
 
 fn store_attempt(record: &AttemptRecord) {
@@ -500,6 +511,17 @@ async fn explains_failures_and_keeps_every_choice() {
             "can't trust",
             "invalid-oauth-url",
         ),
+        // URLs the browser can't parse: refused instead of "Taking you to..." forever.
+        (
+            json!({"status": 200, "body": {"oauthUrl": "https://example.com:99999/x"}}),
+            "can't trust",
+            "invalid-oauth-url",
+        ),
+        (
+            json!({"status": 200, "body": {"oauthUrl": "http://[::1]evil.com/"}}),
+            "can't trust",
+            "invalid-oauth-url",
+        ),
         (
             json!({"status": 200, "body": {"oauthUrl": "http://evil.example/consent"}}),
             "can't trust",
@@ -542,6 +564,54 @@ async fn explains_failures_and_keeps_every_choice() {
         "http://evil.example/consent",
         "the raw URL is shown as text"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_navigation_that_fails_gives_the_controls_back() {
+    control("POST", "reset", None).await;
+    let widget = Fixture::mount_navigating(&[], Navigator::reporting(|_| false));
+    widget.providers_shown().await;
+    widget.choose("Google Calendar");
+    widget.type_schedule(SCHEDULE);
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+    widget.button().click();
+    wait_for("the untrusted-URL message", || {
+        widget.alert().contains("can't trust")
+    })
+    .await;
+    assert_eq!(widget.navigator.visited().len(), 1);
+    assert!(!widget.status().contains("Taking you to"));
+    assert!(widget.button_enabled(), "controls come back");
+    widget.assert_choices_kept("Google Calendar", SCHEDULE);
+    let failed = widget.events("failed");
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0]["reason"], "invalid-oauth-url");
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        storage.get_item("calendar-connect:attempt").unwrap(),
+        None,
+        "the attempt is forgotten"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn abandons_a_token_callback_that_never_settles() {
+    control("POST", "reset", None).await;
+    let never = js_sys::Function::new_no_args("return new Promise(() => {});");
+    let widget = Fixture::mount_custom(
+        &[("timeoutMs", "1000")],
+        Auth::Callback(never),
+        Navigator::recording(),
+    );
+    wait_for("the no-token message", || {
+        widget.alert().contains("couldn't get permission")
+    })
+    .await;
+    assert!(widget.navigator.visited().is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -946,6 +1016,89 @@ async fn verifies_a_returned_connection_before_announcing_it() {
 }
 
 #[wasm_bindgen_test]
+async fn a_failed_check_of_a_returned_connection_takes_the_focus() {
+    control("POST", "reset", None).await;
+    store_attempt(&AttemptRecord::new(
+        "attempt-gone",
+        SCHEDULE,
+        GOOGLE_ID,
+        "Google Calendar",
+        js_sys::Date::now() as u64,
+        None,
+    ));
+    set_address(
+        "?connectionId=no-such-connection&cc_attempt=attempt-gone",
+        "",
+    );
+    // With the stylesheet, an empty outcome region is hidden until its text is rendered.
+    let style = load_stylesheet();
+    let widget = Fixture::mount(&[]);
+    wait_for("the failed check", || !widget.alert().is_empty()).await;
+    sleep(100).await;
+    let focused = document().active_element().is_some_and(|e| {
+        e.class_list().contains("cc-outcome") && attr(&e, "role").as_deref() == Some("alert")
+    });
+    style.remove();
+    drop(widget);
+    set_address("", "");
+    assert!(focused, "focus on the outcome");
+}
+
+#[wasm_bindgen_test]
+async fn a_disconnect_message_takes_the_focus() {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    // With the stylesheet, the empty status line is hidden until its text is rendered.
+    let style = load_stylesheet();
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget
+        .click_when_shown("Disconnect Google Calendar (owner@google.example.com)")
+        .await;
+    widget.click_when_shown("Disconnect").await;
+    wait_for("the disconnected message", || {
+        widget
+            .text(".cc-panel__status")
+            .contains("Google Calendar was disconnected")
+    })
+    .await;
+    sleep(100).await;
+    let focused = document()
+        .active_element()
+        .is_some_and(|e| e.class_name() == "cc-panel__status");
+    style.remove();
+    assert!(focused, "focus on the disconnected message");
+}
+
+#[wasm_bindgen_test]
+async fn handles_a_return_whose_widget_is_not_on_the_page() {
+    control("POST", "reset", None).await;
+    let connection_id = add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    store_attempt(
+        &AttemptRecord::new(
+            "attempt-elsewhere",
+            SCHEDULE,
+            GOOGLE_ID,
+            "Google Calendar",
+            js_sys::Date::now() as u64,
+            None,
+        )
+        .for_instance("no-such-element"),
+    );
+    set_address(
+        &format!("?keep=1&connectionId={connection_id}&cc_attempt=attempt-elsewhere"),
+        "",
+    );
+    let widget = Fixture::mount(&[]);
+    wait_for("the success message", || {
+        widget.status().contains("Google Calendar is connected")
+    })
+    .await;
+    assert_eq!(address_tail(), "?keep=1", "the address is cleaned");
+    drop(widget);
+    set_address("", "");
+}
+
+#[wasm_bindgen_test]
 async fn lists_connections_and_disconnects_only_after_asking() {
     control("POST", "reset", None).await;
     let google = add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
@@ -1021,6 +1174,12 @@ async fn lists_connections_and_disconnects_only_after_asking() {
             .contains("Google Calendar was disconnected")
     })
     .await;
+    wait_for("focus on the disconnected message", || {
+        document()
+            .active_element()
+            .is_some_and(|e| e.class_name() == "cc-panel__status")
+    })
+    .await;
     wait_for("the Google row to go", || {
         widget.rows().iter().all(|r| !r.contains("Google"))
     })
@@ -1047,6 +1206,25 @@ async fn lists_connections_and_disconnects_only_after_asking() {
     })
     .await;
     assert_eq!(widget.events("disconnected").len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_disconnect_is_announced() {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    fault(json!({"method": "disconnect", "status": 503})).await;
+    widget
+        .click_when_shown("Disconnect Google Calendar (owner@google.example.com)")
+        .await;
+    widget.click_when_shown("Disconnect").await;
+    wait_for("the failure, in an alert", || {
+        widget
+            .text(".cc-connection [role=alert]")
+            .contains("Google Calendar couldn't be disconnected")
+    })
+    .await;
+    control("DELETE", "faults", None).await;
 }
 
 #[wasm_bindgen_test]
@@ -1141,6 +1319,45 @@ async fn upcoming_events_are_grouped_by_day_and_kept_when_a_reload_fails() {
 }
 
 #[wasm_bindgen_test]
+async fn a_long_unbroken_event_title_does_not_widen_the_widget() {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    let style = load_stylesheet();
+    let day_ms = 24.0 * 3600.0 * 1000.0;
+    let start = js_sys::Date::new(&(js_sys::Date::now() + day_ms).into());
+    let end = js_sys::Date::new(&(js_sys::Date::now() + day_ms + 3600.0 * 1000.0).into());
+    let title = "W".repeat(400);
+    fault(
+        json!({"method": "listEvents", "status": 200, "times": 8, "body": {
+            "events": [{
+                "scheduleId": SCHEDULE,
+                "calendarType": "GOOGLE",
+                "title": title,
+                "start": String::from(start.to_iso_string()),
+                "end": String::from(end.to_iso_string()),
+                "allDay": false,
+            }],
+            "pagingMetadata": {"count": 1, "hasNext": false},
+        }}),
+    )
+    .await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.root.style().set_property("width", "320px").unwrap();
+    wait_for("the long title", || {
+        widget.text(".cc-event__title").starts_with("WWWW")
+    })
+    .await;
+    let list: HtmlElement = widget.find(".cc-events__list").unwrap().unchecked_into();
+    let widths = (widget.root.scroll_width(), list.offset_width());
+    style.remove();
+    control("DELETE", "faults", None).await;
+    assert!(
+        widths.0 <= 320 && widths.1 <= 320,
+        "the widget is wider than its 320px: {widths:?}"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn credentials_connect_apple_and_never_keep_the_password() {
     let widget = Fixture::new(&[]).await;
     widget.providers_shown().await;
@@ -1230,6 +1447,12 @@ async fn asks_before_connecting_a_provider_the_schedule_already_has() {
     widget.button_named("Cancel").unwrap().click();
     wait_for("the question to close", || {
         widget.find("[role=alertdialog]").is_none()
+    })
+    .await;
+    wait_for("focus back on Connect", || {
+        document()
+            .active_element()
+            .is_some_and(|e| e == *widget.button())
     })
     .await;
 

@@ -25,10 +25,13 @@ use web_sys::AbortController;
 
 use crate::api::error::{retry_after_seconds, ApiError};
 use crate::api::model::*;
-use crate::percent::encode_component;
+use crate::percent::{decode_component, encode_component};
 
 /// Details of a [`ApiError::Decode`] for a 2xx body that is not the documented shape.
 const DECODE_DETAILS: &str = "the response body is not the documented JSON shape";
+
+/// What the time limit rejects a pending `getAccessToken` Promise with.
+const TOKEN_TIMEOUT: &str = "calendar-connect:getAccessToken-timeout";
 
 /// Path of the service, relative to the API base.
 const SERVICE_PATH: &str = "/bookings/v2/external-calendars";
@@ -55,8 +58,9 @@ impl std::fmt::Debug for Auth {
 }
 
 impl Auth {
-    /// The `Authorization` value for one request, if any.
-    async fn header(&self) -> Result<Option<String>, ApiError> {
+    /// The `Authorization` value for one request, if any. A callback whose Promise has not
+    /// settled after `timeout_ms` fails like one that gave no token.
+    async fn header(&self, timeout_ms: u32) -> Result<Option<String>, ApiError> {
         match self {
             Auth::None => Ok(None),
             Auth::Token(token) => Ok(Some(token.clone())),
@@ -64,9 +68,26 @@ impl Auth {
                 let returned = callback
                     .call0(&wasm_bindgen::JsValue::NULL)
                     .map_err(|_| ApiError::Auth("getAccessToken threw".into()))?;
-                let token = JsFuture::from(js_sys::Promise::resolve(&returned))
-                    .await
-                    .map_err(|_| ApiError::Auth("getAccessToken was rejected".into()))?;
+                // Race the token against the time limit; dropping the timer cancels it.
+                let mut timer = None;
+                let deadline = js_sys::Promise::new(&mut |_, reject| {
+                    timer = Some(Timeout::new(timeout_ms, move || {
+                        let _ = reject.call1(&wasm_bindgen::JsValue::NULL, &TOKEN_TIMEOUT.into());
+                    }));
+                });
+                let token = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
+                    &js_sys::Promise::resolve(&returned),
+                    &deadline,
+                )))
+                .await
+                .map_err(|reason| {
+                    if reason.as_string().as_deref() == Some(TOKEN_TIMEOUT) {
+                        ApiError::Auth(format!("getAccessToken didn't settle in {timeout_ms} ms"))
+                    } else {
+                        ApiError::Auth("getAccessToken was rejected".into())
+                    }
+                })?;
+                drop(timer);
                 token
                     .as_string()
                     .filter(|t| !t.is_empty())
@@ -106,7 +127,7 @@ impl Client {
 
     /// Get Connection: one connection by ID.
     pub async fn get_connection(&self, connection_id: &str) -> Result<Connection, ApiError> {
-        let path = format!("/connections/{}", encode_component(connection_id));
+        let path = connection_path(connection_id, "")?;
         let response: ConnectionResponse = self.call(Method::GET, &path, "", None::<&()>).await?;
         require_connection(response)
     }
@@ -157,7 +178,7 @@ impl Client {
 
     /// List Calendars: the calendars of a connected account.
     pub async fn list_calendars(&self, connection_id: &str) -> Result<Vec<Calendar>, ApiError> {
-        let path = format!("/connections/{}/calendars", encode_component(connection_id));
+        let path = connection_path(connection_id, "/calendars")?;
         let response: ListCalendarsResponse =
             self.call(Method::GET, &path, "", None::<&()>).await?;
         Ok(response.calendars.unwrap_or_default())
@@ -169,10 +190,7 @@ impl Client {
         connection_id: &str,
         request: &UpdateSyncConfigRequest,
     ) -> Result<Connection, ApiError> {
-        let path = format!(
-            "/connections/{}/sync-config",
-            encode_component(connection_id)
-        );
+        let path = connection_path(connection_id, "/sync-config")?;
         let response: ConnectionResponse =
             self.call(Method::PATCH, &path, "", Some(request)).await?;
         require_connection(response)
@@ -180,10 +198,7 @@ impl Client {
 
     /// Disconnect: ends a connection (428 `CONNECTION_ALREADY_DISCONNECTED` if it already was).
     pub async fn disconnect(&self, connection_id: &str) -> Result<Connection, ApiError> {
-        let path = format!(
-            "/connections/{}/disconnect",
-            encode_component(connection_id)
-        );
+        let path = connection_path(connection_id, "/disconnect")?;
         let empty = Empty {};
         let response: ConnectionResponse = self.call(Method::POST, &path, "", Some(&empty)).await?;
         require_connection(response)
@@ -206,7 +221,7 @@ impl Client {
         query: &str,
         body: Option<&B>,
     ) -> Result<T, ApiError> {
-        let authorization = self.auth.header().await?;
+        let authorization = self.auth.header(self.timeout_ms).await?;
         let mut url = format!("{}{SERVICE_PATH}{path}", self.base);
         if !query.is_empty() {
             url.push('?');
@@ -281,4 +296,47 @@ fn require_connection(response: ConnectionResponse) -> Result<Connection, ApiErr
     response
         .connection
         .ok_or_else(|| ApiError::Decode("no connection in the answer".into()))
+}
+
+/// The path of a connection followed by `tail` (e.g. `/disconnect`). An ID that would change the
+/// path once a server resolves dot segments (empty, `.` or `..`, also percent-encoded) is
+/// refused, so no request goes anywhere but to that connection.
+fn connection_path(connection_id: &str, tail: &str) -> Result<String, ApiError> {
+    let decoded = decode_component(connection_id);
+    if decoded.trim().is_empty() || matches!(decoded.as_str(), "." | "..") {
+        return Err(ApiError::InvalidConnectionId);
+    }
+    Ok(format!(
+        "/connections/{}{tail}",
+        encode_component(connection_id)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_connection_ids_that_change_the_path() {
+        let cases = [
+            ("abc", Ok("/connections/abc/disconnect")),
+            ("a.b", Ok("/connections/a.b/disconnect")),
+            ("...", Ok("/connections/.../disconnect")),
+            ("a/b", Ok("/connections/a%2Fb/disconnect")),
+            ("", Err(ApiError::InvalidConnectionId)),
+            (" ", Err(ApiError::InvalidConnectionId)),
+            (".", Err(ApiError::InvalidConnectionId)),
+            ("..", Err(ApiError::InvalidConnectionId)),
+            ("%2e", Err(ApiError::InvalidConnectionId)),
+            ("%2E%2e", Err(ApiError::InvalidConnectionId)),
+            (".%2E", Err(ApiError::InvalidConnectionId)),
+        ];
+        for (id, expected) in cases {
+            assert_eq!(
+                connection_path(id, "/disconnect"),
+                expected.map(str::to_owned),
+                "{id:?}"
+            );
+        }
+    }
 }

@@ -40,6 +40,10 @@ pub enum ApiError {
     /// The host's `getAccessToken` callback failed or gave no token.
     #[error("no access token: {0}")]
     Auth(String),
+    /// A connection ID that would change the request path (empty, `.` or `..`, also
+    /// percent-encoded); refused before any request.
+    #[error("invalid connection ID")]
+    InvalidConnectionId,
 }
 
 impl ApiError {

@@ -242,6 +242,11 @@ pub fn api_error_notice(error: &ApiError, provider: &str) -> Notice {
             "no-token",
         )
         .with_details(Some(what.clone())),
+        ApiError::InvalidConnectionId => failure(
+            m::invalid_connection_id().into(),
+            m::invalid_connection_id_advice().into(),
+            "invalid-connection-id",
+        ),
     }
 }
 
@@ -348,6 +353,11 @@ mod tests {
                 ApiError::Auth("rejected".into()),
                 "no-token",
                 "permission to call Wix",
+            ),
+            (
+                ApiError::InvalidConnectionId,
+                "invalid-connection-id",
+                "connection ID isn't valid",
             ),
         ];
         for (error, reason, words) in cases {

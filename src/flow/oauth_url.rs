@@ -58,11 +58,18 @@ pub fn check_oauth_url(raw: &str) -> Result<(), OauthUrlProblem> {
     }
 }
 
-/// The host of an authority without its port, lower-cased; `None` when empty or the port is
-/// not a number.
+/// The host of an authority without its port, lower-cased; `None` when empty, when the port is
+/// not a number up to 65535, or when the host is not one a browser reads as written: a name of
+/// letters, digits, `-` and `.` (all-numeric ones must be dotted-decimal IPv4), or a bracketed
+/// IPv6 address followed by nothing or `:port`.
 fn host_of(authority: &str) -> Option<String> {
     let (host, port) = if let Some(bracketed) = authority.strip_prefix('[') {
         let (inside, after) = bracketed.split_once(']')?;
+        let ipv6_ok = inside.bytes().all(|b| b.is_ascii_hexdigit() || b == b':')
+            && inside.parse::<std::net::Ipv6Addr>().is_ok();
+        if !ipv6_ok || !(after.is_empty() || after.starts_with(':')) {
+            return None;
+        }
         (format!("[{inside}]"), after.strip_prefix(':'))
     } else {
         match authority.split_once(':') {
@@ -70,8 +77,30 @@ fn host_of(authority: &str) -> Option<String> {
             None => (authority.to_owned(), None),
         }
     };
-    let port_ok = port.is_none_or(|p| p.is_empty() || p.bytes().all(|b| b.is_ascii_digit()));
-    (!host.is_empty() && port_ok).then(|| host.to_ascii_lowercase())
+    let port_ok = port.is_none_or(|p| {
+        p.is_empty()
+            || (p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u32>().is_ok_and(|n| n <= 65535))
+    });
+    let host_ok = host.starts_with('[') || is_plain_host(&host);
+    (!host.is_empty() && port_ok && host_ok).then(|| host.to_ascii_lowercase())
+}
+
+/// A host name of letters, digits, `-` and `.`; when its last label is a number (which a browser
+/// reads as an IPv4 address), the whole of it must be dotted-decimal with each part up to 255.
+fn is_plain_host(host: &str) -> bool {
+    if !host
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+    {
+        return false;
+    }
+    let last_label = host
+        .trim_end_matches('.')
+        .rsplit('.')
+        .next()
+        .unwrap_or_default();
+    let numeric = !last_label.is_empty() && last_label.bytes().all(|b| b.is_ascii_digit());
+    !numeric || host.parse::<std::net::Ipv4Addr>().is_ok()
 }
 
 /// Loopback hosts as written by the emulator and by people: `localhost`, `127.x.y.z`, `[::1]`.
@@ -130,9 +159,9 @@ mod tests {
             ("http://example.com/", Err(InsecureRemoteHost)),
             ("http://127.0.0.1.evil.com/", Err(InsecureRemoteHost)),
             ("http://localhost.evil.com/", Err(InsecureRemoteHost)),
-            ("http://127.0.0.256/", Err(InsecureRemoteHost)),
-            ("http://0x7f.0.0.1/", Err(InsecureRemoteHost)),
-            ("http://%6cocalhost/", Err(InsecureRemoteHost)),
+            ("http://127.0.0.256/", Err(BadAuthority)),
+            ("http://0x7f.0.0.1/", Err(BadAuthority)),
+            ("http://%6cocalhost/", Err(BadAuthority)),
             ("http://[::2]/", Err(InsecureRemoteHost)),
             ("https://user:pass@example.com/", Err(BadAuthority)),
             ("http://localhost@evil.com/", Err(BadAuthority)),
@@ -145,6 +174,24 @@ mod tests {
             ("https://:443/", Err(BadAuthority)),
             ("https://example.com:port/", Err(BadAuthority)),
             ("https://[::1/", Err(BadAuthority)),
+            // Hosts and ports a browser can't parse (it would refuse to navigate).
+            ("https://example.com:99999/x", Err(BadAuthority)),
+            ("https://example.com:65536/", Err(BadAuthority)),
+            ("https://example.com:65535/", Ok(())),
+            ("http://[::1]evil.com/", Err(BadAuthority)),
+            ("https://[::1]evil.com/", Err(BadAuthority)),
+            ("https://a<b.com/", Err(BadAuthority)),
+            ("https://exa%mple.com/", Err(BadAuthority)),
+            ("https://exa_mple.com/", Err(BadAuthority)),
+            ("https://999.999.999.999/", Err(BadAuthority)),
+            ("https://1.2.3.256/", Err(BadAuthority)),
+            ("https://example.123/", Err(BadAuthority)),
+            ("https://93.184.216.34/x", Ok(())),
+            ("https://[zz]/", Err(BadAuthority)),
+            ("https://[]/", Err(BadAuthority)),
+            ("https://[1:2]/", Err(BadAuthority)),
+            ("https://[2001:db8::1]:8443/x", Ok(())),
+            ("https://[2001:db8::1]x:8443/", Err(BadAuthority)),
         ];
         for (input, expected) in cases {
             assert_eq!(check_oauth_url(input), expected, "{input:?}");
@@ -162,6 +209,9 @@ mod tests {
             "http://[::1]:7878/x",
             "https://example.com?x=@y",
             "https://example.com#@evil.com",
+            "https://example.com:65535/",
+            "https://93.184.216.34/x",
+            "https://[2001:db8::1]:8443/x",
         ];
         for input in accepted {
             assert_eq!(check_oauth_url(input), Ok(()), "{input}");

@@ -154,12 +154,17 @@ pub struct EventPages {
     pub events: Vec<Event>,
     /// Providers that failed on any page.
     pub failed_provider_ids: Vec<String>,
+    /// Whether Wix said there was more but the load stopped: a cursor came back that was
+    /// already followed, or [`MAX_PAGES`] was reached.
+    pub incomplete: bool,
     pages: u32,
+    followed: Vec<String>,
 }
 
 impl EventPages {
     /// Adds a page; returns the cursor of the next one, or `None` when done (no more pages, no
-    /// cursor, or [`MAX_PAGES`] reached).
+    /// cursor, a cursor already followed, or [`MAX_PAGES`] reached; the last two mark the list
+    /// [`incomplete`](Self::incomplete)).
     pub fn add(&mut self, page: ListEventsResponse) -> Option<String> {
         self.pages += 1;
         self.events.extend(page.events.unwrap_or_default());
@@ -173,7 +178,13 @@ impl EventPages {
             .cursors
             .and_then(|c| c.next)
             .filter(|c| !c.is_empty());
-        next.filter(|_| paging.has_next == Some(true) && self.pages < MAX_PAGES)
+        let next = next.filter(|_| paging.has_next == Some(true))?;
+        if self.followed.contains(&next) || self.pages >= MAX_PAGES {
+            self.incomplete = true;
+            return None;
+        }
+        self.followed.push(next.clone());
+        Some(next)
     }
 }
 
@@ -398,12 +409,33 @@ mod tests {
         assert_eq!(pages.events.len(), 3);
         assert_eq!(pages.failed_provider_ids, ["p", "q"]);
 
+        assert!(!pages.incomplete);
+
+        // A cursor that comes back again is followed once, then the list is marked incomplete.
         let mut endless = EventPages::default();
         let followed = (0..100)
             .map_while(|_| endless.add(page(&["x"], Some("again"), &[])))
             .count();
+        assert_eq!(followed, 1);
+        assert_eq!(endless.events.len(), 2, "no page is repeated");
+        assert!(endless.incomplete);
+
+        let mut cycle = EventPages::default();
+        let cursors = ["a", "b", "a", "b"];
+        let followed = cursors
+            .iter()
+            .map_while(|c| cycle.add(page(&["x"], Some(c), &[])))
+            .count();
+        assert_eq!(followed, 2);
+        assert!(cycle.incomplete);
+
+        let mut long = EventPages::default();
+        let followed = (0..100)
+            .map_while(|n| long.add(page(&["x"], Some(&format!("c{n}")), &[])))
+            .count();
         assert_eq!(followed as u32, MAX_PAGES - 1);
-        assert_eq!(endless.events.len() as u32, MAX_PAGES);
+        assert_eq!(long.events.len() as u32, MAX_PAGES);
+        assert!(long.incomplete);
 
         let mut odd = EventPages::default();
         assert_eq!(odd.add(ListEventsResponse::default()), None);

@@ -6,11 +6,14 @@
 //! use calendar_connect::api::model::{Connection, ConnectionStatus};
 //! use calendar_connect::manage::verify::{verify, Verification};
 //! let connection = Connection {
+//!     id: Some("c1".into()),
+//!     provider_id: Some("p1".into()),
 //!     schedule_id: Some("s1".into()),
 //!     status: Some(ConnectionStatus::SyncInProgress),
 //!     ..Default::default()
 //! };
-//! assert!(matches!(verify(Ok(connection), "s1"), Verification::Confirmed(_)));
+//! let verification = verify(Ok(connection), "c1", Some("p1"), "s1");
+//! assert!(matches!(verification, Verification::Confirmed(_)));
 //! ```
 
 use crate::api::error::ApiError;
@@ -49,20 +52,41 @@ pub fn is_live(status: Option<ConnectionStatus>) -> bool {
     )
 }
 
-/// Judges the result of Get Connection. `expected_schedule` is the attempt's schedule, or for a
-/// return that matched no attempt the schedule the widget shows (empty when it knows none, so
-/// that nothing is confirmed). A 404 (or a 400 for an ID Wix finds malformed) means the
-/// connection is not there.
-pub fn verify(read: Result<Connection, ApiError>, expected_schedule: &str) -> Verification {
+/// Judges the result of Get Connection for `connection_id`. The connection read must be that
+/// one, of `expected_provider` (the attempt's provider; `None` for a return that matched no
+/// attempt) and of `expected_schedule`: the attempt's schedule, or for a return that matched no
+/// attempt the schedule the widget shows (empty when it knows none, so that nothing is
+/// confirmed). A 404 (or a 400 for an ID Wix finds malformed) means the connection is not there.
+pub fn verify(
+    read: Result<Connection, ApiError>,
+    connection_id: &str,
+    expected_provider: Option<&str>,
+    expected_schedule: &str,
+) -> Verification {
     let connection = match read {
         Ok(connection) => connection,
-        Err(ApiError::Http {
-            status: 400 | 404, ..
-        }) => return Verification::NotConfirmed,
+        Err(
+            ApiError::Http {
+                status: 400 | 404, ..
+            }
+            | ApiError::InvalidConnectionId,
+        ) => return Verification::NotConfirmed,
         Err(error) => return Verification::CheckFailed(error),
     };
-    if expected_schedule.is_empty() || connection.schedule_id.as_deref() != Some(expected_schedule)
-    {
+    let schedule_ok = connection
+        .schedule_id
+        .as_deref()
+        .is_some_and(|id| id.eq_ignore_ascii_case(expected_schedule));
+    if expected_schedule.is_empty() || !schedule_ok {
+        return Verification::NotConfirmed;
+    }
+    let provider_ok = expected_provider.is_none_or(|expected| {
+        connection
+            .provider_id
+            .as_deref()
+            .is_some_and(|id| id.eq_ignore_ascii_case(expected))
+    });
+    if connection.id.as_deref() != Some(connection_id) || !provider_ok {
         return Verification::NotConfirmed;
     }
     match connection.status {
@@ -155,6 +179,9 @@ mod tests {
                 "s1",
                 Kind::NotConfirmed,
             ),
+            // GUIDs in either case name the same schedule.
+            (Ok(connection("S1", Some(S::Synced))), "s1", Kind::Confirmed),
+            (Ok(connection("s1", Some(S::Synced))), "S1", Kind::Confirmed),
             (
                 Ok(connection("s1", Some(S::Disconnected))),
                 "s1",
@@ -194,6 +221,7 @@ mod tests {
             ),
             (Err(http(404)), "s1", Kind::NotConfirmed),
             (Err(http(400)), "s1", Kind::NotConfirmed),
+            (Err(ApiError::InvalidConnectionId), "s1", Kind::NotConfirmed),
             (Err(http(503)), "s1", Kind::CheckFailed),
             (Err(http(401)), "s1", Kind::CheckFailed),
             (Err(ApiError::Network), "s1", Kind::CheckFailed),
@@ -201,13 +229,45 @@ mod tests {
         ];
         for (read, expected, kind) in cases {
             let label = format!("{read:?} for {expected:?}");
-            let got = match verify(read, expected) {
+            let got = match verify(read, "c1", None, expected) {
                 Verification::Confirmed(_) => Kind::Confirmed,
                 Verification::Broken { reason, .. } => Kind::Broken(reason),
                 Verification::NotConfirmed => Kind::NotConfirmed,
                 Verification::CheckFailed(_) => Kind::CheckFailed,
             };
             assert_eq!(got, kind, "{label}");
+        }
+    }
+
+    #[test]
+    fn confirms_only_the_returned_connection_of_the_attempts_provider() {
+        let read = |id: Option<&str>, provider: Option<&str>| {
+            Ok(Connection {
+                id: id.map(Into::into),
+                provider_id: provider.map(Into::into),
+                ..connection("s1", Some(ConnectionStatus::Synced))
+            })
+        };
+        let cases = [
+            (read(Some("c1"), Some("p1")), "c1", Some("p1"), true),
+            (read(Some("c1"), Some("P1")), "c1", Some("p1"), true),
+            (read(Some("c1"), Some("p2")), "c1", Some("p1"), false),
+            (read(Some("c1"), None), "c1", Some("p1"), false),
+            (read(Some("c2"), Some("p1")), "c1", Some("p1"), false),
+            (read(Some("C1"), Some("p1")), "c1", Some("p1"), false),
+            (read(None, Some("p1")), "c1", Some("p1"), false),
+            // A return that matched no attempt knows no provider: the ID and schedule decide.
+            (read(Some("c1"), Some("p2")), "c1", None, true),
+            (read(Some("c2"), Some("p2")), "c1", None, false),
+        ];
+        for (read, id, provider, confirmed) in cases {
+            let label = format!("{read:?} for {id} of {provider:?}");
+            let got = verify(read, id, provider, "s1");
+            assert_eq!(
+                matches!(got, Verification::Confirmed(_)),
+                confirmed,
+                "{label}"
+            );
         }
     }
 

@@ -2,7 +2,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::ev::SubmitEvent;
-use leptos::html::Div;
+use leptos::html::{Div, Form};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -130,6 +130,7 @@ pub fn CalendarConnect(
     let reload = RwSignal::new(0u32);
     let status_ref = NodeRef::<Div>::new();
     let alert_ref = NodeRef::<Div>::new();
+    let form_ref = NodeRef::<Form>::new();
 
     // Announce the return's outcome and move focus to it once the regions exist.
     let pending_return = StoredValue::new_local(returned.event);
@@ -220,7 +221,15 @@ pub fn CalendarConnect(
                         "",
                         "redirecting",
                     )));
-                    env.navigator.go(&url);
+                    if !env.navigator.go(&url) {
+                        // The browser refused the URL: forget the attempt, say so, give the
+                        // controls back.
+                        browser::clear_attempt();
+                        let failure = untrusted_oauth_url_notice(&url);
+                        env.emit_failed(&failure);
+                        notice.set(Some(failure));
+                        phase.set(Phase::Idle);
+                    }
                 }
                 Err(failure) => {
                     env.emit_failed(&failure);
@@ -261,7 +270,7 @@ pub fn CalendarConnect(
             return;
         };
         let choice = Choice {
-            schedule_id: schedule.get_untracked().trim().to_owned(),
+            schedule_id: schedule.get_untracked().trim().to_ascii_lowercase(),
             provider_id: provider.id.clone().unwrap_or_default(),
             provider_name: provider.name.clone().unwrap_or_default(),
         };
@@ -289,6 +298,12 @@ pub fn CalendarConnect(
         guard.set(None);
         if proceeds(answer) {
             begin(choice);
+        } else if let Some(button) = form_ref
+            .get_untracked()
+            .and_then(|form| form.query_selector("button[type=submit]").ok().flatten())
+        {
+            // Cancel (or Escape) removes the focused dialog: give the focus back to Connect.
+            browser::focus_after_render(button.unchecked_into());
         }
     });
 
@@ -314,7 +329,7 @@ pub fn CalendarConnect(
             return;
         }
         begin(Choice {
-            schedule_id: schedule.get_untracked().trim().to_owned(),
+            schedule_id: schedule.get_untracked().trim().to_ascii_lowercase(),
             provider_id,
             provider_name: provider.name.unwrap_or_default(),
         });
@@ -327,7 +342,12 @@ pub fn CalendarConnect(
         let env = env.get_value();
         spawn_local(async move {
             let read = env.client.get_connection(&job.connection_id).await;
-            let verification = verify(read, &job.schedule_id);
+            let verification = verify(
+                read,
+                &job.connection_id,
+                job.provider.as_ref().map(|(id, _)| id.as_str()),
+                &job.schedule_id,
+            );
             let found = match &verification {
                 Verification::Confirmed(c) | Verification::Broken { connection: c, .. } => {
                     Some(c.clone())
@@ -381,7 +401,7 @@ pub fn CalendarConnect(
             notice.set(Some(result));
             if failed {
                 if let Some(alert) = alert_ref.get_untracked() {
-                    let _ = alert.focus();
+                    browser::focus_after_render(alert.into());
                 }
             }
         });
@@ -428,7 +448,7 @@ pub fn CalendarConnect(
         notice.set(Some(shown));
         if failed {
             if let Some(alert) = alert_ref.get_untracked() {
-                let _ = alert.focus();
+                browser::focus_after_render(alert.into());
             }
         }
     });
@@ -446,7 +466,7 @@ pub fn CalendarConnect(
         )));
         run_verify(VerifyJob {
             connection_id: connection.id.unwrap_or_default(),
-            schedule_id: schedule.get_untracked().trim().to_owned(),
+            schedule_id: schedule.get_untracked().trim().to_ascii_lowercase(),
             provider: Some((provider.and_then(|p| p.id).unwrap_or_default(), name)),
             unmatched_raw: None,
         });
@@ -457,7 +477,7 @@ pub fn CalendarConnect(
             .filter(|p| p.connects_by_credentials() && !p.connects_by_oauth())
     });
     let valid_schedule = Memo::new(move |_| {
-        let text = schedule.get().trim().to_owned();
+        let text = schedule.get().trim().to_ascii_lowercase();
         is_guid(&text).then_some(text)
     });
     let shown_schedule = Signal::derive(move || valid_schedule.get().unwrap_or_default());
@@ -507,7 +527,7 @@ pub fn CalendarConnect(
 
     view! {
         <div class="cc-widget">
-            <form class="cc-form" novalidate on:submit=on_submit aria-busy=move || busy.get().to_string()>
+            <form class="cc-form" novalidate node_ref=form_ref on:submit=on_submit aria-busy=move || busy.get().to_string()>
                 {providers_view}
                 <ScheduleField id=format!("{prefix}-schedule") value=schedule />
                 <ConnectButton ready=ready busy=busy hint=hint hint_id=format!("{prefix}-connect-hint") />
@@ -576,7 +596,10 @@ async fn start_attempt(
         .connect_by_oauth(&request)
         .await
         .map_err(|error| api_error_notice(&error, &choice.provider_name))?;
-    check_oauth_url(&oauth_url).map_err(|_| untrusted_oauth_url_notice(&oauth_url))?;
+    check_oauth_url(&oauth_url)
+        .ok()
+        .filter(|()| browser::parses_as_url(&oauth_url))
+        .ok_or_else(|| untrusted_oauth_url_notice(&oauth_url))?;
     let record = AttemptRecord::new(
         &attempt_id,
         &choice.schedule_id,
@@ -631,9 +654,12 @@ fn handle_return(settings: &Settings, instance: &str) -> Returned {
         event: None,
         verify: None,
     };
-    // Another widget on this page started the attempt: the return is its to handle.
+    // Another widget on this page started the attempt: the return is its to handle. When no
+    // widget on the page has that mount element, this one handles it rather than nobody.
     if let (Some(params), Some(record)) = (&params, &stored) {
-        if record.belongs_to_another(&params.attempt_ids, instance) {
+        if record.belongs_to_another(&params.attempt_ids, instance)
+            && browser::is_widget_element(&record.instance)
+        {
             return returned;
         }
     }

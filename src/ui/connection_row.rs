@@ -192,7 +192,7 @@ pub fn ConnectionRow(
                     {m::disconnect()}
                 </button>
             </div>
-            <p class="cc-error">{move || error.get()}</p>
+            <p class="cc-error" role="alert">{move || error.get()}</p>
             <Show when=move || confirming.get()>
                 <div
                     class="cc-confirm"

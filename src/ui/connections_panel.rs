@@ -165,7 +165,7 @@ pub fn ConnectionsPanel(
         message.set(Some(text));
         restart();
         if let Some(element) = message_ref.get_untracked() {
-            let _ = element.focus();
+            crate::browser::focus_after_render(element.into());
         }
     });
 

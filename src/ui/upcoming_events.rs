@@ -39,6 +39,8 @@ struct Shown {
     days: Vec<DayGroup>,
     /// Names of providers whose events are missing.
     missing: Vec<String>,
+    /// Whether the pages stopped before Wix said they ended.
+    incomplete: bool,
 }
 
 /// The schedule's events over the next seven days, every cursor page collected, grouped by day
@@ -104,7 +106,14 @@ pub fn UpcomingEvents(
                     let days =
                         group_by_day(&pages.events, browser::now_ms() as i64, local_offset_min);
                     failure.set(None);
-                    kept.update(|list| list.loaded(Shown { days, missing }));
+                    let incomplete = pages.incomplete;
+                    kept.update(|list| {
+                        list.loaded(Shown {
+                            days,
+                            missing,
+                            incomplete,
+                        })
+                    });
                 }
                 Err(error) => {
                     let notice = api_error_notice(&error, m::some_provider());
@@ -128,9 +137,16 @@ pub fn UpcomingEvents(
         if list.stale {
             return Some(m::events_may_be_out_of_date().to_owned());
         }
-        list.last
-            .filter(|shown| !shown.missing.is_empty())
-            .map(|shown| m::events_missing_from(&shown.missing))
+        list.last.and_then(|shown| {
+            let notes: Vec<String> = [
+                (!shown.missing.is_empty()).then(|| m::events_missing_from(&shown.missing)),
+                shown.incomplete.then(|| m::events_incomplete().to_owned()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!notes.is_empty()).then(|| notes.join(" "))
+        })
     };
     let body = move || {
         let list = kept.get();
