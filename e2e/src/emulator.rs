@@ -85,6 +85,16 @@ impl Emulator {
         log["requests"].as_array().cloned().unwrap_or_default()
     }
 
+    /// Sets a stored connection's status (and error reason) through the control API.
+    pub async fn set_status(&self, connection_id: &str, status: &str, reason: Option<&str>) {
+        self.control(
+            "POST",
+            &format!("/_emulator/connections/{connection_id}/status"),
+            Some(json!({"status": status, "errorReason": reason})),
+        )
+        .await;
+    }
+
     /// How many Connect By OAuth calls reached the emulator.
     pub async fn connect_by_oauth_calls(&self) -> usize {
         self.requests()

@@ -6,7 +6,6 @@
 use e2e::manage_page::{ManagePage, APPLE_ID, GOOGLE_ID};
 use e2e::{Fault, World, APPLE, GOOGLE, SCHEDULE};
 use fantoccini::key::Key;
-use serde_json::json;
 
 /// Opens the host page on `SCHEDULE` (prefilled from the address) after creating connections
 /// of these providers there, all SYNCED.
@@ -63,19 +62,27 @@ async fn a_broken_connection_is_not_celebrated_and_can_be_reconnected() {
     widget.choose_provider(GOOGLE).await;
     widget.type_schedule_id(SCHEDULE).await;
     widget.click_connect().await;
+    // The first check fails; meanwhile the new connection's token is revoked; checking again
+    // finds it broken.
     world
         .emulator
-        .inject(
-            "getConnection",
-            &Fault::Answer {
-                status: 200,
-                body: json!({"connection": {"id": "broken", "scheduleId": SCHEDULE,
-                    "providerId": GOOGLE_ID, "status": "ERROR", "errorReason": "TOKEN_REVOKED"}}),
-                headers: Vec::new(),
-            },
-        )
+        .inject("getConnection", &Fault::service_unavailable())
         .await;
     world.consent_page().await.allow().await;
+    widget.see_alert().await;
+    let requests = world.emulator.requests().await;
+    let connection_id = requests
+        .iter()
+        .filter_map(|request| request["path"].as_str())
+        .find_map(|path| path.strip_prefix("/bookings/v2/external-calendars/connections/"))
+        .filter(|id| !id.contains('/'))
+        .expect("the widget read the new connection back")
+        .to_owned();
+    world
+        .emulator
+        .set_status(&connection_id, "ERROR", Some("TOKEN_REVOKED"))
+        .await;
+    widget.click_button("Check again").await;
 
     let message = widget.see_alert().await;
     assert!(
