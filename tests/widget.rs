@@ -890,6 +890,17 @@ impl Fixture {
             .collect()
     }
 
+    /// The checkbox of the calendar named `name` in the sync settings' calendar choice.
+    fn calendar_box(&self, name: &str) -> Option<web_sys::HtmlInputElement> {
+        let labels = self.root.query_selector_all(".cc-calendars label").unwrap();
+        (0..labels.length())
+            .filter_map(|i| labels.item(i))
+            .filter_map(|l| l.dyn_into::<Element>().ok())
+            .find(|l| l.text_content().unwrap_or_default().trim() == name)
+            .and_then(|l| l.query_selector("input").unwrap())
+            .map(|input| input.unchecked_into())
+    }
+
     fn switch(&self, label: &str) -> Option<Element> {
         let labels = self.root.query_selector_all("label.cc-switch").unwrap();
         (0..labels.length())
@@ -1285,6 +1296,33 @@ async fn a_sync_switch_shows_the_server_value_and_rolls_back_a_failed_save() {
         1,
         "no event for it"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_calendar_ticked_while_a_save_runs_is_not_shown_as_chosen() {
+    control("POST", "reset", None).await;
+    add_connection(APPLE_ID, SCHEDULE, "SYNCED", None).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget
+        .click_when_shown("Sync settings for Apple Calendar (owner@apple.example.com)")
+        .await;
+    wait_for("the calendars to choose from", || {
+        widget.calendar_box("Family").is_some()
+    })
+    .await;
+    fault(json!({"method": "updateSyncConfig", "delayMs": 1500})).await;
+
+    widget.calendar_box("Work").unwrap().click();
+    let family = widget.calendar_box("Family").unwrap();
+    family.click();
+    assert!(
+        !family.checked(),
+        "a tick refused while a save runs must not look chosen"
+    );
+    wait_for("the save", || widget.text(".cc-sync").contains("Saved.")).await;
+    assert!(widget.calendar_box("Work").unwrap().checked());
+    assert!(!widget.calendar_box("Family").unwrap().checked());
+    assert_eq!(requests_to("/sync-config").await.len(), 1);
 }
 
 #[wasm_bindgen_test]

@@ -144,6 +144,11 @@ pub fn SyncSettings(
         let calendars = RwSignal::new(None::<Result<Vec<Calendar>, ApiError>>);
         let client = env.with_value(|env| Rc::clone(&env.client));
         spawn_local(async move { calendars.set(Some(client.list_calendars(&id).await)) });
+        let chosen_now = move || {
+            chosen_pending
+                .get_untracked()
+                .unwrap_or_else(|| server.get_untracked().import_calendars)
+        };
         let pick = move |calendar: String, on: bool| {
             if chosen_pending.get_untracked().is_some() {
                 return;
@@ -178,7 +183,13 @@ pub fn SyncSettings(
                                         <input
                                             type="checkbox"
                                             prop:checked=move || chosen().contains(&id_for_check)
-                                            on:change=move |ev| pick(id.clone(), event_target_checked(&ev))
+                                            on:change=move |ev| {
+                                                pick(id.clone(), event_target_checked(&ev));
+                                                // A tick while another save runs is refused: show
+                                                // what is saved or being saved, not the click.
+                                                let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                                                input.set_checked(chosen_now().contains(&id));
+                                            }
                                         />
                                         {name}
                                     </label>
