@@ -618,6 +618,11 @@ pub fn not_saved() -> &'static str {
     "The change wasn't saved; the setting is back to what it was."
 }
 
+/// Why a sync setting wasn't saved: 428 `NOT_SUPPORTED_BY_PROVIDER` on Update Sync Config.
+pub fn setting_not_supported(provider: &str) -> String {
+    format!("{provider} doesn't support this setting.")
+}
+
 // ----- upcoming events ------------------------------------------------------------------------
 
 /// Heading of the events list.

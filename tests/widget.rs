@@ -1291,6 +1291,11 @@ async fn a_sync_switch_shows_the_server_value_and_rolls_back_a_failed_save() {
         "back to the server's value"
     );
     assert!(!widget.text(".cc-sync").contains("Saved."));
+    let why = widget.text(".cc-sync [role=alert]");
+    assert!(
+        why.contains("Apple Calendar doesn't support this setting"),
+        "{why}"
+    );
     assert_eq!(
         widget.events("sync-config-changed").len(),
         1,

@@ -9,10 +9,13 @@
 //! assert_eq!(request.field_mask.as_deref(), Some("syncToCalendar.enabled,syncToCalendar.dedicatedCalendar"));
 //! ```
 
+use crate::api::error::ApiError;
 use crate::api::model::{
     Connection, ConnectionSyncConfig, ExportConfig, ImportConfig, ListEventFromCalendars,
     ProviderFeatures, SyncToCalendar, UpdateSyncConfigRequest,
 };
+use crate::flow::feedback::api_error_notice;
+use crate::messages as m;
 
 /// How import can be set up with a provider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,6 +177,17 @@ pub fn is_saved(request: &UpdateSyncConfigRequest, returned: &Connection) -> boo
     import_ok && export_ok
 }
 
+/// The headline when a save failed. Connect's wording for 428 `NOT_SUPPORTED_BY_PROVIDER`
+/// ("can't be connected by signing in") would be wrong here: the connection exists, the
+/// provider only refuses this setting.
+pub fn save_failure(error: &ApiError, provider: &str) -> String {
+    let why = match error.code() {
+        Some("NOT_SUPPORTED_BY_PROVIDER") => m::setting_not_supported(provider),
+        _ => api_error_notice(error, provider).title,
+    };
+    format!("{} {why}", m::not_saved())
+}
+
 /// A setting's switch: it shows the server's value, or the requested one while a save runs,
 /// and falls back to the server's value when the save fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,6 +246,31 @@ mod tests {
             update_sync_config: update,
             list_event_from_calendars: import,
             sync_to_calendar: export,
+        }
+    }
+
+    #[test]
+    fn a_failed_save_says_why_in_the_words_of_settings() {
+        let not_supported = ApiError::from_http(
+            428,
+            r#"{"message":"","details":{"applicationError":{"code":"NOT_SUPPORTED_BY_PROVIDER"}}}"#,
+            None,
+        );
+        let unavailable = ApiError::from_http(503, r#"{"message":"","details":{}}"#, None);
+        // (error, words the headline must have, words it must not have)
+        let cases = [
+            (
+                &not_supported,
+                "Apple Calendar doesn't support this setting",
+                "connected",
+            ),
+            (&unavailable, "wasn't saved", "Saved"),
+        ];
+        for (error, has, lacks) in cases {
+            let title = save_failure(error, "Apple Calendar");
+            assert!(title.starts_with(m::not_saved()), "{title}");
+            assert!(title.contains(has), "{title}");
+            assert!(!title.contains(lacks), "{title}");
         }
     }
 

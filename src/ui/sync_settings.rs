@@ -6,10 +6,9 @@ use leptos::task::spawn_local;
 use crate::api::error::ApiError;
 use crate::api::model::{Calendar, Connection, ProviderFeatures, UpdateSyncConfigRequest};
 use crate::browser;
-use crate::flow::feedback::api_error_notice;
 use crate::manage::sync::{
-    export_request, import_request, is_saved, offer, state, ExportTarget, ImportChoice,
-    SwitchState, SyncState,
+    export_request, import_request, is_saved, offer, save_failure, state, ExportTarget,
+    ImportChoice, SwitchState, SyncState,
 };
 use crate::messages as m;
 use crate::ui::{Environment, Switch};
@@ -103,8 +102,7 @@ pub fn SyncSettings(
                     }
                     (None, Err(error)) => {
                         saved.set(None);
-                        let notice = api_error_notice(&error, &provider_name);
-                        failed.set(Some(format!("{} {}", m::not_saved(), notice.title)));
+                        failed.set(Some(save_failure(&error, &provider_name)));
                     }
                     (None, Ok(_)) => {
                         saved.set(None);
