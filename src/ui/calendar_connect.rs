@@ -83,6 +83,17 @@ struct VerifyJob {
     unmatched_raw: Option<String>,
 }
 
+impl VerifyJob {
+    /// "Verifying..." naming the provider, shown while the connection is read back.
+    fn progress_notice(&self) -> Notice {
+        let provider = self
+            .provider
+            .as_ref()
+            .map_or(m::unknown_provider(), |(_, name)| name.as_str());
+        Notice::new(Tone::Progress, m::verifying(provider), "", "verifying")
+    }
+}
+
 /// Gives each widget instance its own element-ID prefix, so several can share a page.
 fn next_prefix() -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -415,16 +426,7 @@ pub fn CalendarConnect(
         }
         VerifyAction::CheckAgain => {
             if let Some(job) = retry_job.get_value() {
-                notice.set(Some(Notice::new(
-                    Tone::Progress,
-                    m::verifying(
-                        job.provider
-                            .as_ref()
-                            .map_or(m::unknown_provider(), |(_, name)| name.as_str()),
-                    ),
-                    "",
-                    "verifying",
-                )));
+                notice.set(Some(job.progress_notice()));
                 run_verify(job);
             }
         }
@@ -709,16 +711,7 @@ fn handle_return(settings: &Settings, instance: &str) -> Returned {
         _ => None,
     };
     let notice = match &returned.verify {
-        Some(job) => Notice::new(
-            Tone::Progress,
-            m::verifying(
-                job.provider
-                    .as_ref()
-                    .map_or(m::unknown_provider(), |(_, name)| name.as_str()),
-            ),
-            "",
-            "verifying",
-        ),
+        Some(job) => job.progress_notice(),
         None => outcome_notice(&resolution.outcome),
     };
     let event = (notice.tone == Tone::Failure).then(|| {
