@@ -381,6 +381,18 @@ pub fn not_confirmed_advice() -> &'static str {
     "Check the schedule's connections below, or connect again."
 }
 
+/// A live connection came back in the address, but no attempt of this page started it.
+pub fn unmatched_connection(provider: &str) -> String {
+    format!(
+        "{provider} is connected to this schedule, but not from a connection started on this page."
+    )
+}
+
+/// Advice after such a connection.
+pub fn unmatched_connection_advice() -> &'static str {
+    "If you didn't expect it, check it in the schedule's connections below."
+}
+
 /// The check itself failed.
 pub fn verify_failed() -> &'static str {
     "We couldn't check the new connection."

@@ -1027,6 +1027,39 @@ async fn verifies_a_returned_connection_before_announcing_it() {
 }
 
 #[wasm_bindgen_test]
+async fn a_live_connection_this_page_did_not_start_is_pointed_out_not_announced() {
+    control("POST", "reset", None).await;
+    let live = add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+        .remove_item("calendar-connect:attempt")
+        .unwrap();
+    set_address(&format!("?connectionId={live}"), "");
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    wait_for("the note about a connection started elsewhere", || {
+        widget
+            .status()
+            .contains("not from a connection started on this page")
+    })
+    .await;
+    assert!(
+        !widget
+            .status()
+            .contains("Google Calendar is connected to this schedule."),
+        "not announced as a success: {}",
+        widget.status()
+    );
+    assert!(widget.events("connected").is_empty());
+    assert!(widget.events("failed").is_empty());
+    assert_eq!(address_tail(), "", "the result is consumed");
+    drop(widget);
+    set_address("", "");
+}
+
+#[wasm_bindgen_test]
 async fn a_failed_check_of_a_returned_connection_takes_the_focus() {
     control("POST", "reset", None).await;
     store_attempt(&AttemptRecord::new(
@@ -1500,6 +1533,35 @@ async fn asks_before_connecting_a_provider_the_schedule_already_has() {
     .await;
 
     widget.button().click();
+    widget.click_when_shown("Connect another account").await;
+    wait_for("the navigation", || widget.navigator.visited().len() == 1).await;
+    assert_eq!(oauth_requests().await.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn asks_about_an_existing_connection_even_when_the_list_failed_to_load() {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    fault(json!({"method": "listConnections", "status": 503})).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.providers_shown().await;
+    wait_for("the failed load of the list", || {
+        widget
+            .text(".cc-panel")
+            .contains("couldn't load the schedule's connections")
+    })
+    .await;
+    assert!(widget.rows().is_empty());
+    widget.choose("Google Calendar");
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+    widget.button().click();
+    wait_for("the question", || {
+        widget
+            .text("[role=alertdialog]")
+            .contains("already connected to Google Calendar")
+    })
+    .await;
+    assert!(oauth_requests().await.is_empty(), "nothing sent yet");
     widget.click_when_shown("Connect another account").await;
     wait_for("the navigation", || widget.navigator.visited().len() == 1).await;
     assert_eq!(oauth_requests().await.len(), 1);

@@ -69,7 +69,8 @@ impl Notice {
         }
     }
 
-    fn with_details(mut self, details: Option<String>) -> Self {
+    /// Adds the raw values to show under a details disclosure (none when empty).
+    pub fn with_details(mut self, details: Option<String>) -> Self {
         self.details = details.filter(|d| !d.is_empty());
         self
     }

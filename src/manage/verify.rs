@@ -18,7 +18,8 @@
 
 use crate::api::error::ApiError;
 use crate::api::model::{Connection, ConnectionStatus, ErrorReason};
-use crate::flow::feedback::{api_error_notice, Notice, Tone};
+use crate::flow::feedback::{api_error_notice, outcome_notice, Notice, Tone};
+use crate::flow::returning::Outcome;
 use crate::messages as m;
 
 /// What reading the connection back showed.
@@ -127,6 +128,26 @@ pub fn verification_notice(verification: &Verification, provider: &str) -> Notic
             api_error_notice(error, provider).advice,
             "verify-failed",
         ),
+    }
+}
+
+/// The notice after reading back the connection of a return that matched no attempt started
+/// here; `raw` is the return's values, shown under details. Such a return is never announced as
+/// a success: a live connection on the schedule shown is pointed out as a note (someone else's
+/// tab, an old link, a crafted address could have produced it), anything else is "can't confirm".
+pub fn unmatched_return_notice(verification: &Verification, provider: &str, raw: &str) -> Notice {
+    match verification {
+        Verification::Confirmed(_) => Notice::new(
+            Tone::Note,
+            m::unmatched_connection(provider),
+            m::unmatched_connection_advice(),
+            "unmatched",
+        )
+        .with_details(Some(raw.to_owned())),
+        Verification::NotConfirmed => outcome_notice(&Outcome::Unconfirmed {
+            raw: raw.to_owned(),
+        }),
+        other => verification_notice(other, provider),
     }
 }
 
@@ -300,5 +321,39 @@ mod tests {
             );
             assert!(!notice.title.is_empty() && !notice.advice.is_empty());
         }
+    }
+
+    #[test]
+    fn a_return_started_elsewhere_is_never_a_success() {
+        let raw = "connectionId=c1";
+        let cases = [
+            (
+                Verification::Confirmed(Connection::default()),
+                Tone::Note,
+                "unmatched",
+            ),
+            (Verification::NotConfirmed, Tone::Failure, "unconfirmed"),
+            (
+                Verification::CheckFailed(ApiError::Network),
+                Tone::Failure,
+                "verify-failed",
+            ),
+        ];
+        for (verification, tone, reason) in cases {
+            let notice = unmatched_return_notice(&verification, "Google Calendar", raw);
+            assert_eq!(
+                (notice.tone, notice.reason),
+                (tone, reason),
+                "{verification:?}"
+            );
+            assert_ne!(notice.title, m::connected("Google Calendar"));
+        }
+        let note = unmatched_return_notice(
+            &Verification::Confirmed(Connection::default()),
+            "Google Calendar",
+            raw,
+        );
+        assert!(note.title.contains("Google Calendar"), "{}", note.title);
+        assert_eq!(note.details.as_deref(), Some(raw));
     }
 }

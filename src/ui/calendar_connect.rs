@@ -10,7 +10,7 @@ use web_sys::EventTarget;
 
 use crate::api::client::Client;
 use crate::api::error::ApiError;
-use crate::api::model::{ConnectByOAuthRequest, Connection, Provider};
+use crate::api::model::{ConnectByOAuthRequest, Connection, ListConnectionsQuery, Provider};
 use crate::browser::{self, Address, Navigator};
 use crate::config::Settings;
 use crate::flow::attempt::AttemptRecord;
@@ -25,7 +25,7 @@ use crate::flow::returning::{
 };
 use crate::manage::duplicate::{existing_connection, proceeds, GuardChoice};
 use crate::manage::rows;
-use crate::manage::verify::{verification_notice, verify, Verification};
+use crate::manage::verify::{unmatched_return_notice, verification_notice, verify, Verification};
 use crate::messages as m;
 use crate::ui::{
     ConnectButton, ConnectionsPanel, CredentialsForm, DuplicateGuard, Outcome, ProviderPicker,
@@ -251,10 +251,10 @@ pub fn CalendarConnect(
         });
     };
 
-    // Starts an OAuth attempt for `choice` if none is under way.
-    let begin = move |choice: Choice| {
+    // Marks an attempt as under way, unless one already is (then returns false).
+    let start = move || {
         if phase.get_untracked() != Phase::Idle {
-            return;
+            return false;
         }
         phase.set(Phase::Connecting);
         verify_action.set(None);
@@ -264,7 +264,26 @@ pub fn CalendarConnect(
             "",
             "connecting",
         )));
-        connect(choice);
+        true
+    };
+    // Starts an OAuth attempt for `choice` if none is under way.
+    let begin = move |choice: Choice| {
+        if start() {
+            connect(choice);
+        }
+    };
+    // Asks about a live connection of the choice's provider on its schedule, if `list` has
+    // one; otherwise starts the attempt.
+    let ask_or_begin = move |choice: Choice, list: &[Connection]| {
+        let existing = existing_connection(list, &choice.schedule_id, &choice.provider_id)
+            .map(|existing| rows::row(existing, &provider_list.get_untracked()).account);
+        match existing {
+            Some(account) => guard.set(Some((
+                m::already_connected(&choice.provider_name, &account),
+                choice,
+            ))),
+            None => begin(choice),
+        }
     };
 
     let on_submit = move |ev: SubmitEvent| {
@@ -285,20 +304,31 @@ pub fn CalendarConnect(
             provider_id: provider.id.clone().unwrap_or_default(),
             provider_name: provider.name.clone().unwrap_or_default(),
         };
-        // A live connection of this provider on this schedule: ask before adding another.
-        let duplicate = connections.with_untracked(|list| {
-            list.as_deref()
-                .and_then(|list| {
-                    existing_connection(list, &choice.schedule_id, &choice.provider_id)
-                })
-                .map(|existing| rows::row(existing, &provider_list.get_untracked()).account)
-        });
-        match duplicate {
-            Some(account) => guard.set(Some((
-                m::already_connected(&choice.provider_name, &account),
-                choice,
-            ))),
-            None => begin(choice),
+        // A live connection of this provider on this schedule: ask before adding another. The
+        // panel's list is used when it has one; while it loads or after it failed, the
+        // schedule's connections are read first (Connect is busy meanwhile), and if that read
+        // fails too the attempt goes ahead: the question is a courtesy, Connect is the point.
+        match connections.get_untracked() {
+            Some(list) => ask_or_begin(choice, &list),
+            None if start() => {
+                let client = env.with_value(|env| Rc::clone(&env.client));
+                spawn_local(async move {
+                    let query = ListConnectionsQuery {
+                        schedule_ids: vec![choice.schedule_id.clone()],
+                        partial_failure: Some(true),
+                    };
+                    let list = client
+                        .list_connections(&query)
+                        .await
+                        .map(|answer| answer.connections.unwrap_or_default())
+                        .unwrap_or_default();
+                    // Idle again: the question, or the attempt itself, takes it from here.
+                    phase.set(Phase::Idle);
+                    notice.set(None);
+                    ask_or_begin(choice, &list);
+                });
+            }
+            None => {}
         }
     };
 
@@ -378,13 +408,15 @@ pub fn CalendarConnect(
                 };
                 (id, name)
             });
-            let result = match (&verification, &job.unmatched_raw) {
-                (Verification::NotConfirmed, Some(raw)) => {
-                    outcome_notice(&ReturnOutcome::Unconfirmed { raw: raw.clone() })
-                }
-                _ => verification_notice(&verification, &provider_name),
+            let result = match &job.unmatched_raw {
+                Some(raw) => unmatched_return_notice(&verification, &provider_name, raw),
+                None => verification_notice(&verification, &provider_name),
             };
             match (&verification, found) {
+                // A live connection this page didn't start is shown in the list, not announced.
+                (Verification::Confirmed(_), Some(_)) if job.unmatched_raw.is_some() => {
+                    reload.update(|n| *n += 1);
+                }
                 (Verification::Confirmed(_), Some(connection)) => {
                     let schedule_id = connection.schedule_id.clone().unwrap_or_default();
                     env.emit(
