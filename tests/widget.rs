@@ -923,6 +923,20 @@ fn focused_text() -> String {
         .unwrap_or_default()
 }
 
+/// Presses Escape where the focus is: a keydown that bubbles, as a real key press does.
+fn press_escape() {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    document()
+        .active_element()
+        .expect("something has the focus")
+        .dispatch_event(&event)
+        .unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn verifies_a_returned_connection_before_announcing_it() {
     control("POST", "reset", None).await;
@@ -1196,18 +1210,28 @@ async fn lists_connections_and_disconnects_only_after_asking() {
     .await;
     wait_for("focus on Cancel", || focused_text().trim() == "Cancel").await;
     widget.button_named("Cancel").unwrap().click();
-    wait_for("the confirmation to close", || {
-        widget.find("[role=alertdialog]").is_none()
+    let closed_with_focus_back = || async {
+        wait_for("the confirmation to close", || {
+            widget.find("[role=alertdialog]").is_none()
+        })
+        .await;
+        wait_for("focus back on Disconnect", || {
+            document()
+                .active_element()
+                .and_then(|e| attr(&e, "aria-label"))
+                .as_deref()
+                == Some(disconnect)
+        })
+        .await;
+    };
+    closed_with_focus_back().await;
+    widget.click_when_shown(disconnect).await;
+    wait_for("focus on Cancel again", || {
+        focused_text().trim() == "Cancel"
     })
     .await;
-    wait_for("focus back on Disconnect", || {
-        document()
-            .active_element()
-            .and_then(|e| attr(&e, "aria-label"))
-            .as_deref()
-            == Some(disconnect)
-    })
-    .await;
+    press_escape();
+    closed_with_focus_back().await;
     assert!(requests_to("/disconnect").await.is_empty(), "nothing sent");
 
     widget.click_when_shown(disconnect).await;
@@ -1520,17 +1544,34 @@ async fn asks_before_connecting_a_provider_the_schedule_already_has() {
     })
     .await;
     assert!(oauth_requests().await.is_empty(), "nothing sent yet");
+    wait_for("focus on Reconnect", || {
+        focused_text().trim() == "Reconnect"
+    })
+    .await;
     widget.button_named("Cancel").unwrap().click();
-    wait_for("the question to close", || {
-        widget.find("[role=alertdialog]").is_none()
+    let closed_with_focus_back = || async {
+        wait_for("the question to close", || {
+            widget.find("[role=alertdialog]").is_none()
+        })
+        .await;
+        wait_for("focus back on Connect", || {
+            document()
+                .active_element()
+                .is_some_and(|e| e == *widget.button())
+        })
+        .await;
+    };
+    closed_with_focus_back().await;
+
+    // Escape, pressed where the focus is, does what Cancel does.
+    widget.button().click();
+    wait_for("focus on Reconnect again", || {
+        focused_text().trim() == "Reconnect"
     })
     .await;
-    wait_for("focus back on Connect", || {
-        document()
-            .active_element()
-            .is_some_and(|e| e == *widget.button())
-    })
-    .await;
+    press_escape();
+    closed_with_focus_back().await;
+    assert!(oauth_requests().await.is_empty(), "still nothing sent");
 
     widget.button().click();
     widget.click_when_shown("Connect another account").await;

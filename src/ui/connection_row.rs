@@ -11,7 +11,7 @@ use crate::flow::feedback::api_error_notice;
 use crate::manage::rows;
 use crate::manage::sync::offer;
 use crate::messages as m;
-use crate::ui::{Environment, SyncSettings};
+use crate::ui::{ConfirmAction, ConfirmDialog, Environment, SyncSettings};
 
 /// A page-wide unique element-ID prefix for a row (two widgets may show the same connection).
 fn next_row_id() -> String {
@@ -52,7 +52,6 @@ pub fn ConnectionRow(
     let error = RwSignal::new(None::<String>);
     let expanded = RwSignal::new(false);
     let disconnect_ref = NodeRef::<Button>::new();
-    let cancel_ref = NodeRef::<Button>::new();
 
     let rows::ConnectionRow {
         id,
@@ -69,16 +68,7 @@ pub fn ConnectionRow(
     let features = provider.and_then(|p| p.features);
     let has_settings = !offer(features.as_ref()).is_empty();
     let dom_id = next_row_id();
-    let question_id = format!("{dom_id}-question");
-    let advice_id = format!("{dom_id}-advice");
     let settings_id = format!("{dom_id}-settings");
-
-    // The confirmation takes the focus when it opens, on its safe choice.
-    Effect::new(move |_| {
-        if let Some(cancel) = cancel_ref.get() {
-            let _ = cancel.focus();
-        }
-    });
 
     let close = move || {
         confirming.set(false);
@@ -92,7 +82,7 @@ pub fn ConnectionRow(
         let provider_id = provider_id.clone();
         let provider_name = provider_name.clone();
         let schedule_id = connection.schedule_id.clone().unwrap_or_default();
-        move |_| {
+        move |()| {
             if busy.get_untracked() {
                 return;
             }
@@ -142,6 +132,7 @@ pub fn ConnectionRow(
     };
 
     let confirm_question = m::confirm_disconnect(&provider_name);
+    let question = Signal::derive(move || confirming.get().then(|| confirm_question.clone()));
     let settings_name = provider_name.clone();
     let controls_id = settings_id.clone();
     view! {
@@ -193,42 +184,19 @@ pub fn ConnectionRow(
                 </button>
             </div>
             <p class="cc-error" role="alert">{move || error.get()}</p>
-            <Show when=move || confirming.get()>
-                <div
-                    class="cc-confirm"
-                    role="alertdialog"
-                    aria-labelledby=question_id.clone()
-                    aria-describedby=advice_id.clone()
-                    on:keydown=move |ev| {
-                        if ev.key() == "Escape" {
-                            close();
-                        }
-                    }
-                >
-                    <p id=question_id.clone() class="cc-notice__title">
-                        {confirm_question.clone()}
-                    </p>
-                    <p id=advice_id.clone()>{m::confirm_disconnect_advice()}</p>
-                    <div class="cc-actions">
-                        <button
-                            type="button"
-                            class="cc-button"
-                            aria-busy=move || busy.get().to_string()
-                            on:click=disconnect.clone()
-                        >
-                            {m::disconnect()}
-                        </button>
-                        <button
-                            type="button"
-                            class="cc-button cc-button--secondary"
-                            node_ref=cancel_ref
-                            on:click=move |_| close()
-                        >
-                            {m::cancel()}
-                        </button>
-                    </div>
-                </div>
-            </Show>
+            <ConfirmDialog
+                question=question
+                question_id=format!("{dom_id}-question")
+                advice=m::confirm_disconnect_advice()
+                advice_id=format!("{dom_id}-advice")
+                action=ConfirmAction {
+                    label: m::disconnect(),
+                    on_click: Callback::new(disconnect),
+                }
+                busy=busy.into()
+                focus_cancel=true
+                on_cancel=Callback::new(move |()| close())
+            />
             <Show when=move || expanded.get()>
                 <div id=settings_id.clone()>
                     <SyncSettings

@@ -1,8 +1,8 @@
-use leptos::html::Button;
 use leptos::prelude::*;
 
 use crate::manage::duplicate::GuardChoice;
 use crate::messages as m;
+use crate::ui::{ConfirmAction, ConfirmDialog};
 
 /// Shown instead of starting a second OAuth connection of a provider the schedule already has:
 /// an inline `alertdialog` that names the existing connection and offers "Reconnect",
@@ -21,53 +21,19 @@ pub fn DuplicateGuard(
     /// Element ID prefix (unique per widget instance).
     id: String,
 ) -> impl IntoView {
-    let first_ref = NodeRef::<Button>::new();
-    Effect::new(move |_| {
-        if let Some(button) = first_ref.get() {
-            let _ = button.focus();
-        }
-    });
-    let (text_id, advice_id) = (format!("{id}-text"), format!("{id}-advice"));
+    let choice = |label, choice| ConfirmAction {
+        label,
+        on_click: Callback::new(move |()| on_choice.run(choice)),
+    };
     view! {
-        <Show when=move || question.with(Option::is_some)>
-            <div
-                class="cc-confirm"
-                role="alertdialog"
-                aria-labelledby=text_id.clone()
-                aria-describedby=advice_id.clone()
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        on_choice.run(GuardChoice::Cancel);
-                    }
-                }
-            >
-                <p id=text_id.clone() class="cc-notice__title">{move || question.get()}</p>
-                <p id=advice_id.clone()>{m::already_connected_advice()}</p>
-                <div class="cc-actions">
-                    <button
-                        type="button"
-                        class="cc-button"
-                        node_ref=first_ref
-                        on:click=move |_| on_choice.run(GuardChoice::Reconnect)
-                    >
-                        {m::reconnect()}
-                    </button>
-                    <button
-                        type="button"
-                        class="cc-button cc-button--secondary"
-                        on:click=move |_| on_choice.run(GuardChoice::ConnectAnother)
-                    >
-                        {m::connect_another()}
-                    </button>
-                    <button
-                        type="button"
-                        class="cc-button cc-button--secondary"
-                        on:click=move |_| on_choice.run(GuardChoice::Cancel)
-                    >
-                        {m::cancel()}
-                    </button>
-                </div>
-            </div>
-        </Show>
+        <ConfirmDialog
+            question=question
+            question_id=format!("{id}-text")
+            advice=m::already_connected_advice()
+            advice_id=format!("{id}-advice")
+            action=choice(m::reconnect(), GuardChoice::Reconnect)
+            secondary=choice(m::connect_another(), GuardChoice::ConnectAnother)
+            on_cancel=Callback::new(move |()| on_choice.run(GuardChoice::Cancel))
+        />
     }
 }

@@ -2,6 +2,7 @@
 //! parts and take small props (signals where a host or parent drives them).
 
 mod calendar_connect;
+mod confirm_dialog;
 mod connect_button;
 mod connection_row;
 mod connections_panel;
@@ -17,6 +18,7 @@ mod upcoming_events;
 mod verify_outcome;
 
 pub use calendar_connect::{CalendarConnect, Environment};
+pub use confirm_dialog::{ConfirmAction, ConfirmDialog};
 pub use connect_button::ConnectButton;
 pub use connection_row::ConnectionRow;
 pub use connections_panel::ConnectionsPanel;
