@@ -4,6 +4,7 @@
 //! screenshots of each state when `E2E_SCREENSHOTS=1`.
 
 use e2e::audit::{assert_no_axe_violations, computed_role_and_name};
+use e2e::manage_page::ManagePage;
 use e2e::{BrowserKind, Fault, World, APPLE, GOOGLE, SCHEDULE};
 use fantoccini::key::Key;
 
@@ -82,6 +83,27 @@ async fn every_state_passes_axe_and_is_photographed() {
     widget.see_success_naming(GOOGLE).await;
     world.screenshot("success").await;
     audit(&world, "success").await;
+
+    // The two confirmation dialogs: connecting Google again, then disconnecting it.
+    let manage = ManagePage::new(&world, "calendar-connect");
+    manage.see_row(&[GOOGLE]).await;
+    widget.click_connect().await;
+    manage
+        .see_region("alertdialog", "already connected to Google Calendar")
+        .await;
+    audit(&world, "duplicate question").await;
+    manage.click("Cancel").await;
+    manage.see_no_region("alertdialog").await;
+    manage
+        .click("Disconnect Google Calendar (owner@google.example.com)")
+        .await;
+    manage
+        .see_region(
+            "alertdialog",
+            "Disconnect Google Calendar from this schedule?",
+        )
+        .await;
+    audit(&world, "disconnect question").await;
 }
 
 #[tokio::test]
