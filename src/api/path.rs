@@ -2,11 +2,12 @@
 //! the checks run in native tests.
 
 use crate::api::error::ApiError;
-use crate::percent::{decode_component, encode_component};
+use crate::percent::encode_component;
 
 /// The path of a connection followed by `tail` (e.g. `/disconnect`). An ID that would change the
 /// path once a server resolves dot segments (empty, `.` or `..`, also percent-encoded) is
-/// refused, so no request goes anywhere but to that connection.
+/// refused, so no request goes anywhere but to that connection. The ID is decoded as a path
+/// segment is, where `+` is a plus sign (not a space, as in a query).
 ///
 /// ```
 /// use calendar_connect::api::path::connection_path;
@@ -14,8 +15,8 @@ use crate::percent::{decode_component, encode_component};
 /// assert!(connection_path("%2E%2E", "").is_err());
 /// ```
 pub fn connection_path(connection_id: &str, tail: &str) -> Result<String, ApiError> {
-    let decoded = decode_component(connection_id);
-    if decoded.trim().is_empty() || matches!(decoded.as_str(), "." | "..") {
+    let decoded = percent_encoding::percent_decode_str(connection_id).decode_utf8_lossy();
+    if decoded.trim().is_empty() || matches!(decoded.as_ref(), "." | "..") {
         return Err(ApiError::InvalidConnectionId);
     }
     Ok(format!(
@@ -35,6 +36,10 @@ mod tests {
             ("a.b", Ok("/connections/a.b/disconnect")),
             ("...", Ok("/connections/.../disconnect")),
             ("a/b", Ok("/connections/a%2Fb/disconnect")),
+            ("a+b", Ok("/connections/a%2Bb/disconnect")),
+            ("+", Ok("/connections/%2B/disconnect")),
+            ("%20", Err(ApiError::InvalidConnectionId)),
+            ("%2e%2E%2f", Ok("/connections/%252e%252E%252f/disconnect")),
             ("", Err(ApiError::InvalidConnectionId)),
             (" ", Err(ApiError::InvalidConnectionId)),
             (".", Err(ApiError::InvalidConnectionId)),
