@@ -478,6 +478,29 @@ mod tests {
     }
 
     #[test]
+    fn advises_a_sensible_wait_whatever_retry_after_says() {
+        use crate::api::error::retry_after_seconds;
+        // (Retry-After header, advice of the 429 notice)
+        let cases = [
+            ("", "Wait a moment, then try again."),
+            ("soon", "Wait a moment, then try again."),
+            ("0", "Wait a moment, then try again."),
+            ("30", "Wait 30 seconds, then try again."),
+            ("600", "Wait 10 minutes, then try again."),
+            ("3600", "Wait 60 minutes, then try again."),
+            ("86400", "Wait 60 minutes, then try again."),
+            ("4294967295", "Wait 60 minutes, then try again."),
+            ("99999999999999999999", "Wait 60 minutes, then try again."),
+        ];
+        for (header, advice) in cases {
+            let error = ApiError::from_http(429, "", retry_after_seconds(header));
+            let notice = api_error_notice(&error, "Google Calendar");
+            assert_eq!(notice.reason, "rate-limited", "{header:?}");
+            assert_eq!(notice.advice, advice, "{header:?}");
+        }
+    }
+
+    #[test]
     fn roles_follow_the_tone() {
         assert_eq!(Tone::Failure.role(), "alert");
         for tone in [Tone::Progress, Tone::Success, Tone::Note] {
