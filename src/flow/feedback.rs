@@ -69,8 +69,12 @@ impl Notice {
         }
     }
 
+    /// Adds raw values (from the address or the API), without bidi controls (`m::plain`): the
+    /// disclosure shows them on one line, where one value could otherwise reorder the others.
     fn with_details(mut self, details: Option<String>) -> Self {
-        self.details = details.filter(|d| !d.is_empty());
+        self.details = details
+            .map(|d| m::plain(&d).into_owned())
+            .filter(|d| !d.is_empty());
         self
     }
 }
@@ -509,5 +513,18 @@ mod tests {
         let notice = untrusted_oauth_url_notice("javascript:alert(1)");
         assert_eq!(notice.reason, "invalid-oauth-url");
         assert_eq!(notice.details.as_deref(), Some("javascript:alert(1)"));
+    }
+
+    #[test]
+    fn details_lose_their_bidi_controls() {
+        let notice = untrusted_oauth_url_notice("https://\u{202E}moc.live\u{202C}/x");
+        assert_eq!(notice.details.as_deref(), Some("https://moc.live/x"));
+        let unclear = outcome_notice(&Outcome::Unclear {
+            raw: "error=\u{202E}reject, connectionId=c1".into(),
+        });
+        assert_eq!(
+            unclear.details.as_deref(),
+            Some("error=reject, connectionId=c1")
+        );
     }
 }
