@@ -82,10 +82,16 @@ fn session_storage() -> Option<web_sys::Storage> {
     window().session_storage().ok().flatten()
 }
 
-/// The stored attempt record, if there is a readable one.
+/// The stored attempt record, if there is a readable one. One that can't be read (not JSON,
+/// another shape) is removed: it could never match a return and would stay for the session.
 pub fn load_attempt() -> Option<AttemptRecord> {
-    let json = session_storage()?.get_item(ATTEMPT_STORAGE_KEY).ok()??;
-    AttemptRecord::from_json(&json)
+    let storage = session_storage()?;
+    let json = storage.get_item(ATTEMPT_STORAGE_KEY).ok()??;
+    let record = AttemptRecord::from_json(&json);
+    if record.is_none() {
+        let _ = storage.remove_item(ATTEMPT_STORAGE_KEY);
+    }
+    record
 }
 
 /// Stores the attempt record; `false` when storage is unavailable (private modes, quotas).

@@ -2,8 +2,9 @@
 //! can be added by giving this module a sibling per language. Components and the
 //! `flow::feedback` mapping call these functions and never spell out text themselves.
 //!
-//! Values that come from outside (provider names, raw address values) are passed in and end up
-//! in text nodes only; nothing here is HTML.
+//! Values that come from outside (provider names, account emails, raw address values) are
+//! passed in and end up in text nodes and `aria-label`s only; nothing here is HTML. Each one goes
+//! through [`plain`] on its way into a sentence, so that it cannot reorder the words around it.
 //!
 //! ```
 //! use calendar_connect::messages;
@@ -11,7 +12,41 @@
 //! assert!(messages::rate_limited_advice(Some(30)).contains("30 seconds"));
 //! ```
 
+use std::borrow::Cow;
+
 use crate::api::model::{ConnectionStatus, ErrorReason};
+
+/// Whether `c` has the Unicode `Bidi_Control` property: ALM, LRM and RLM, the embeddings and
+/// overrides (U+202A to U+202E) and the isolates (U+2066 to U+2069).
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// A value from outside (a name from the API, a value from the address) as it may appear in a
+/// sentence or next to other text: without bidirectional formatting characters. An unclosed
+/// RIGHT-TO-LEFT OVERRIDE in a provider name would otherwise print the rest of the sentence
+/// backwards, and a stray isolate or embedding would move words across the value.
+///
+/// Removed rather than fenced with FSI/PDI isolates: a fence is only as good as its contents
+/// (a PDI inside the value closes it early), so the controls would have to go anyway, and the
+/// isolates would add invisible characters to texts and accessible names that hosts, tests and
+/// assistive technology match on. The letters of a name keep their own direction.
+///
+/// ```
+/// use calendar_connect::messages as m;
+/// assert_eq!(m::plain("\u{202E}Evil\u{202C} Calendar"), "Evil Calendar");
+/// assert_eq!(m::connected("\u{202E}Evil"), "Evil is connected to this schedule.");
+/// ```
+pub fn plain(value: &str) -> Cow<'_, str> {
+    if value.contains(is_bidi_control) {
+        Cow::Owned(value.chars().filter(|c| !is_bidi_control(*c)).collect())
+    } else {
+        Cow::Borrowed(value)
+    }
+}
 
 /// Legend of the provider radio group (also its accessible name).
 pub fn provider_legend() -> &'static str {
@@ -90,6 +125,7 @@ pub fn connecting() -> &'static str {
 
 /// Progress once the provider's page is about to open.
 pub fn redirecting(provider: &str) -> String {
+    let provider = plain(provider);
     format!("Taking you to {provider} to sign in…")
 }
 
@@ -102,6 +138,7 @@ pub fn unknown_provider() -> &'static str {
 
 /// Success headline.
 pub fn connected(provider: &str) -> String {
+    let provider = plain(provider);
     format!("{provider} is connected to this schedule.")
 }
 
@@ -112,16 +149,19 @@ pub fn connected_advice() -> &'static str {
 
 /// The person refused access at the provider.
 pub fn rejected(provider: &str) -> String {
+    let provider = plain(provider);
     format!("Access to {provider} wasn't granted.")
 }
 
 /// Advice after a refusal.
 pub fn rejected_advice(provider: &str) -> String {
+    let provider = plain(provider);
     format!("To connect, select Connect again and allow access on {provider}'s page. Your choices are kept.")
 }
 
 /// The provider does not support that kind of account.
 pub fn unsupported(provider: &str) -> String {
+    let provider = plain(provider);
     format!("{provider} doesn't support this type of account.")
 }
 
@@ -132,6 +172,7 @@ pub fn unsupported_advice() -> &'static str {
 
 /// The provider or Wix failed internally.
 pub fn internal(provider: &str) -> String {
+    let provider = plain(provider);
     format!("{provider} couldn't complete the connection.")
 }
 
@@ -162,6 +203,7 @@ pub fn unconfirmed_advice() -> &'static str {
 
 /// Soft note: an attempt older than 30 minutes never came back.
 pub fn expired(provider: &str) -> String {
+    let provider = plain(provider);
     format!("Your earlier attempt to connect {provider} has expired.")
 }
 
@@ -184,6 +226,7 @@ pub fn untrusted_oauth_url_advice() -> &'static str {
 
 /// 428 `NOT_SUPPORTED_BY_PROVIDER` on Connect By OAuth.
 pub fn not_supported_by_provider(provider: &str) -> String {
+    let provider = plain(provider);
     format!("{provider} can't be connected by signing in.")
 }
 
@@ -224,11 +267,13 @@ pub fn forbidden_advice() -> &'static str {
 
 /// 400 naming the fields Wix rejected (already turned into labels).
 pub fn invalid_fields(fields: &str) -> String {
+    let fields = plain(fields);
     format!("Wix didn't accept the {fields}.")
 }
 
 /// Advice for 400 naming fields.
 pub fn invalid_fields_advice(fields: &str) -> String {
+    let fields = plain(fields);
     format!("Check the {fields}, then try again.")
 }
 
@@ -251,15 +296,16 @@ pub fn field_label(field: &str) -> String {
         "redirectUrl" => "return address (redirect URL)".to_owned(),
         "email" => "email".to_owned(),
         "password" => "password".to_owned(),
-        other => format!("“{other}” field"),
+        other => format!("“{}” field", plain(other)),
     }
 }
 
 /// Joins field labels: "A", "A and B", "A, B and C".
 pub fn join_labels(labels: &[String]) -> String {
-    match labels {
+    let labels: Vec<Cow<str>> = labels.iter().map(|label| plain(label)).collect();
+    match labels.as_slice() {
         [] => String::new(),
-        [one] => one.clone(),
+        [one] => one.to_string(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
@@ -363,16 +409,19 @@ pub fn no_token_advice() -> &'static str {
 
 /// Progress while the returned connection is read back.
 pub fn verifying(provider: &str) -> String {
+    let provider = plain(provider);
     format!("Verifying the connection to {provider}…")
 }
 
 /// The connection exists but is broken.
 pub fn broken_connection(provider: &str) -> String {
+    let provider = plain(provider);
     format!("{provider} is connected, but the connection isn't working.")
 }
 
 /// The returned connection could not be confirmed (missing, other schedule, disconnected).
 pub fn not_confirmed(provider: &str) -> String {
+    let provider = plain(provider);
     format!("We couldn't confirm a working connection to {provider} for this schedule.")
 }
 
@@ -383,6 +432,7 @@ pub fn not_confirmed_advice() -> &'static str {
 
 /// A live connection came back in the address, but no attempt of this page started it.
 pub fn unmatched_connection(provider: &str) -> String {
+    let provider = plain(provider);
     format!(
         "{provider} is connected to this schedule, but not from a connection started on this page."
     )
@@ -410,6 +460,8 @@ pub fn reconnect() -> &'static str {
 
 /// Accessible name of a row's Reconnect button.
 pub fn reconnect_named(provider: &str, account: &str) -> String {
+    let provider = plain(provider);
+    let account = plain(account);
     format!("Reconnect {provider} ({account})")
 }
 
@@ -488,6 +540,8 @@ pub fn failed_providers(names: &[String]) -> String {
 
 /// Accessible name of a row's Disconnect button.
 pub fn disconnect_named(provider: &str, account: &str) -> String {
+    let provider = plain(provider);
+    let account = plain(account);
     format!("Disconnect {provider} ({account})")
 }
 
@@ -498,6 +552,7 @@ pub fn disconnect() -> &'static str {
 
 /// Question of the disconnect confirmation.
 pub fn confirm_disconnect(provider: &str) -> String {
+    let provider = plain(provider);
     format!("Disconnect {provider} from this schedule?")
 }
 
@@ -513,11 +568,13 @@ pub fn cancel() -> &'static str {
 
 /// After a disconnect (also when it had already happened).
 pub fn disconnected(provider: &str) -> String {
+    let provider = plain(provider);
     format!("{provider} was disconnected from this schedule.")
 }
 
 /// Headline of a failed disconnect.
 pub fn disconnect_failed(provider: &str) -> String {
+    let provider = plain(provider);
     format!("{provider} couldn't be disconnected.")
 }
 
@@ -540,6 +597,8 @@ pub fn refresh_events() -> &'static str {
 
 /// The schedule already has a live connection of this provider.
 pub fn already_connected(provider: &str, account: &str) -> String {
+    let provider = plain(provider);
+    let account = plain(account);
     format!("This schedule is already connected to {provider} ({account}).")
 }
 
@@ -562,11 +621,14 @@ pub fn sync_settings() -> &'static str {
 
 /// Accessible name of that button.
 pub fn sync_settings_named(provider: &str, account: &str) -> String {
+    let provider = plain(provider);
+    let account = plain(account);
     format!("Sync settings for {provider} ({account})")
 }
 
 /// Heading of a connection's sync settings.
 pub fn sync_heading(provider: &str) -> String {
+    let provider = plain(provider);
     format!("What syncs with {provider}")
 }
 
@@ -632,6 +694,7 @@ pub fn not_saved() -> &'static str {
 
 /// Why a sync setting wasn't saved: 428 `NOT_SUPPORTED_BY_PROVIDER` on Update Sync Config.
 pub fn setting_not_supported(provider: &str) -> String {
+    let provider = plain(provider);
     format!("{provider} doesn't support this setting.")
 }
 
@@ -736,6 +799,7 @@ pub fn day_label(from_today: i64, weekday: u32, day: u32, month: u32) -> String 
 
 /// Heading of the credentials form.
 pub fn credentials_heading(provider: &str) -> String {
+    let provider = plain(provider);
     format!("Connect {provider} with the account's email and password")
 }
 
@@ -771,6 +835,7 @@ pub fn password_required() -> &'static str {
 
 /// 401 `BAD_CREDENTIALS`.
 pub fn bad_credentials(provider: &str) -> String {
+    let provider = plain(provider);
     format!("{provider} didn't accept that email and password.")
 }
 
@@ -781,11 +846,13 @@ pub fn bad_credentials_advice() -> &'static str {
 
 /// Submit button of the credentials form.
 pub fn connect_account(provider: &str) -> String {
+    let provider = plain(provider);
     format!("Connect {provider}")
 }
 
 /// Progress while Connect By Credentials runs.
 pub fn connecting_account(provider: &str) -> String {
+    let provider = plain(provider);
     format!("Connecting {provider}…")
 }
 
@@ -800,6 +867,94 @@ mod tests {
         assert_eq!(join_labels(&labels(&["A"])), "A");
         assert_eq!(join_labels(&labels(&["A", "B"])), "A and B");
         assert_eq!(join_labels(&labels(&["A", "B", "C"])), "A, B and C");
+    }
+
+    #[test]
+    fn interpolated_values_lose_their_bidi_controls() {
+        let cases = [
+            ("Google Calendar", "Google Calendar"),
+            ("\u{202E}Google Calendar", "Google Calendar"),
+            (
+                "Goo\u{202A}gle\u{202B} \u{202C}Cal\u{202D}endar\u{202E}",
+                "Google Calendar",
+            ),
+            (
+                "\u{2066}Google\u{2067} \u{2068}Calendar\u{2069}",
+                "Google Calendar",
+            ),
+            (
+                "\u{2069}\u{200E}Google\u{200F} Calendar\u{061C}",
+                "Google Calendar",
+            ),
+            ("יומן גוגל", "יומן גוגל"),
+            ("zero\u{200B}width", "zero\u{200B}width"),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(plain(value), expected, "{value:?}");
+        }
+        assert!(matches!(plain("no controls"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn no_message_lets_a_value_reorder_it() {
+        type OneValue = fn(&str) -> String;
+        type TwoValues = fn(&str, &str) -> String;
+        type List = fn(&[String]) -> String;
+        let one: [(&str, OneValue); 23] = [
+            ("redirecting", redirecting),
+            ("connected", connected),
+            ("rejected", rejected),
+            ("rejected_advice", rejected_advice),
+            ("unsupported", unsupported),
+            ("internal", internal),
+            ("expired", expired),
+            ("not_supported_by_provider", not_supported_by_provider),
+            ("invalid_fields", invalid_fields),
+            ("invalid_fields_advice", invalid_fields_advice),
+            ("field_label", field_label),
+            ("verifying", verifying),
+            ("broken_connection", broken_connection),
+            ("not_confirmed", not_confirmed),
+            ("confirm_disconnect", confirm_disconnect),
+            ("disconnected", disconnected),
+            ("disconnect_failed", disconnect_failed),
+            ("sync_heading", sync_heading),
+            ("setting_not_supported", setting_not_supported),
+            ("credentials_heading", credentials_heading),
+            ("bad_credentials", bad_credentials),
+            ("connect_account", connect_account),
+            ("connecting_account", connecting_account),
+        ];
+        let two: [(&str, TwoValues); 4] = [
+            ("reconnect_named", reconnect_named),
+            ("disconnect_named", disconnect_named),
+            ("already_connected", already_connected),
+            ("sync_settings_named", sync_settings_named),
+        ];
+        let lists: [(&str, List); 3] = [
+            ("join_labels", join_labels),
+            ("failed_providers", failed_providers),
+            ("events_missing_from", events_missing_from),
+        ];
+        let hostile = "\u{202E}Evil\u{2069} Calendar\u{2067}";
+        let account = "\u{202E}moc.elpmaxe@nna\u{202C}";
+        let has_control = |text: &str| text.chars().any(is_bidi_control);
+        for (name, message) in one {
+            let text = message(hostile);
+            assert!(!has_control(&text), "{name}: {text:?}");
+            assert_eq!(text, message("Evil Calendar"), "{name}");
+        }
+        for (name, message) in two {
+            let text = message(hostile, account);
+            assert!(!has_control(&text), "{name}: {text:?}");
+            assert_eq!(text, message("Evil Calendar", "moc.elpmaxe@nna"), "{name}");
+        }
+        for (name, message) in lists {
+            let text = message(&[hostile.to_owned(), account.to_owned()]);
+            assert!(!has_control(&text), "{name}: {text:?}");
+            let clean = ["Evil Calendar".to_owned(), "moc.elpmaxe@nna".to_owned()];
+            assert_eq!(text, message(&clean), "{name}");
+        }
     }
 
     #[test]

@@ -1,65 +1,31 @@
-//! Percent-encoding and `application/x-www-form-urlencoded` pair handling, shared by the API
-//! query builder and the address-bar logic of the OAuth round trip.
+//! Query pairs of the address bar and of API requests, on top of servo/rust-url's
+//! `percent-encoding` and `form_urlencoded` crates (the `url` crate itself would bring its IDNA
+//! tables into the WebAssembly build).
 //!
-//! Hand-written instead of pulling the `url` crate into the WebAssembly build: the widget only
-//! needs to split, decode and re-encode query pairs, and `url` (with IDNA tables) would cost more
-//! than the rest of the logic together.
+//! What is left here is what those crates do not offer: one encode set for keys, values and path
+//! segments (spaces as `%20`, not the `+` of `form_urlencoded::Serializer`), and a split that
+//! keeps each segment as written, so that a host's parameters can be passed on byte for byte.
 //!
 //! ```
-//! use calendar_connect::percent::{encode_component, decode_component};
+//! use calendar_connect::percent::{encode_component, split_pairs};
 //! assert_eq!(encode_component("a b&c"), "a%20b%26c");
-//! assert_eq!(decode_component("a+b%26c"), "a b&c");
+//! assert_eq!(split_pairs("q=a+b%26c")[0].value, "a b&c");
 //! ```
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// Everything but the RFC 3986 unreserved characters, so that an encoded value is safe in any
+/// position (query key or value, path segment).
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
 
 /// Encodes `value` for use as a query key, value or path segment: everything except the
-/// RFC 3986 unreserved characters is percent-encoded, so the result is safe in any position.
+/// RFC 3986 unreserved characters is percent-encoded (a space as `%20`).
 pub fn encode_component(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(byte as char);
-        } else {
-            out.push('%');
-            out.push(hex_digit(byte >> 4));
-            out.push(hex_digit(byte & 0x0f));
-        }
-    }
-    out
-}
-
-fn hex_digit(nibble: u8) -> char {
-    char::from_digit(u32::from(nibble), 16)
-        .unwrap_or('0')
-        .to_ascii_uppercase()
-}
-
-/// Decodes a form-encoded key or value: `+` is a space and `%XX` a byte; malformed escapes are
-/// kept literally and invalid UTF-8 is replaced, as browsers' `URLSearchParams` do.
-pub fn decode_component(raw: &str) -> String {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let byte = bytes[i];
-        if byte == b'+' {
-            out.push(b' ');
-        } else if byte == b'%' {
-            let escaped = bytes
-                .get(i + 1..i + 3)
-                .and_then(|hex| std::str::from_utf8(hex).ok())
-                .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-            if let Some(decoded) = escaped {
-                out.push(decoded);
-                i += 2;
-            } else {
-                out.push(byte);
-            }
-        } else {
-            out.push(byte);
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    utf8_percent_encode(value, COMPONENT).collect()
 }
 
 /// One `key=value` segment of a query string: the decoded key and value, and the segment exactly
@@ -75,6 +41,8 @@ pub struct Pair {
 }
 
 /// Splits a query string (without the leading `?`) into its pairs, skipping empty segments.
+/// Keys and values are decoded as browsers' `URLSearchParams` does (`form_urlencoded::parse`):
+/// `+` is a space, `%XX` a byte, malformed escapes stay as written and invalid UTF-8 is replaced.
 ///
 /// ```
 /// use calendar_connect::percent::split_pairs;
@@ -85,14 +53,14 @@ pub struct Pair {
 pub fn split_pairs(query: &str) -> Vec<Pair> {
     query
         .split('&')
-        .filter(|segment| !segment.is_empty())
-        .map(|segment| {
-            let (key, value) = segment.split_once('=').unwrap_or((segment, ""));
-            Pair {
-                key: decode_component(key),
-                value: decode_component(value),
+        .filter_map(|segment| {
+            // A non-empty segment without `&` is exactly one pair.
+            let (key, value) = form_urlencoded::parse(segment.as_bytes()).next()?;
+            Some(Pair {
+                key: key.into_owned(),
+                value: value.into_owned(),
                 raw: segment.to_owned(),
-            }
+            })
         })
         .collect()
 }
@@ -120,8 +88,10 @@ mod tests {
         let cases = [
             ("abcXYZ019-_.~", "abcXYZ019-_.~"),
             ("a b", "a%20b"),
+            ("a+b", "a%2Bb"),
             ("a&b=c", "a%26b%3Dc"),
             ("/?#", "%2F%3F%23"),
+            ("*!'()", "%2A%21%27%28%29"),
             ("é", "%C3%A9"),
             ("", ""),
         ];
@@ -136,26 +106,32 @@ mod tests {
             ("a+b", "a b"),
             ("%41%42", "AB"),
             ("%C3%A9", "é"),
+            ("%2B", "+"),
             ("100%", "100%"),
             ("%zz", "%zz"),
             ("%4", "%4"),
             ("%FF", "\u{fffd}"),
         ];
         for (input, expected) in cases {
-            assert_eq!(decode_component(input), expected, "{input:?}");
+            let pairs = split_pairs(&format!("{input}={input}"));
+            assert_eq!(pairs.len(), 1, "{input:?}");
+            assert_eq!(pairs[0].key, expected, "{input:?}");
+            assert_eq!(pairs[0].value, expected, "{input:?}");
         }
     }
 
     #[test]
-    fn round_trips_through_encode_and_decode() {
-        for value in ["", "plain", "with space", "x=y&z", "ünïcödé", "%41"] {
-            assert_eq!(decode_component(&encode_component(value)), value);
+    fn round_trips_through_join_and_split() {
+        for value in ["", "plain", "with space", "x=y&z", "a+b", "ünïcödé", "%41"] {
+            let pairs = split_pairs(&join_pairs([("k", value)]));
+            assert_eq!(pairs.len(), 1, "{value:?}");
+            assert_eq!(pairs[0].value, value);
         }
     }
 
     #[test]
     fn splits_pairs_keeping_raw_segments() {
-        let pairs = split_pairs("&a=1&flag&c=%20=x&");
+        let pairs = split_pairs("&a=1&flag&c=%20=x&=&");
         let summary: Vec<_> = pairs
             .iter()
             .map(|p| (p.key.as_str(), p.value.as_str(), p.raw.as_str()))
@@ -165,7 +141,8 @@ mod tests {
             [
                 ("a", "1", "a=1"),
                 ("flag", "", "flag"),
-                ("c", " =x", "c=%20=x")
+                ("c", " =x", "c=%20=x"),
+                ("", "", "=")
             ]
         );
     }

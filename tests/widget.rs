@@ -1782,3 +1782,37 @@ async fn a_broken_credentials_connection_reconnects_through_its_form() {
         .button_named("Reconnect Apple Calendar (owner@apple.example.com)")
         .is_none());
 }
+
+#[wasm_bindgen_test]
+async fn an_unreadable_attempt_record_is_cleared_and_a_readable_one_kept() {
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    let key = "calendar-connect:attempt";
+    for garbage in ["{not json", "", "null", "[1,2]", r#"{"id":"x"}"#] {
+        storage.set_item(key, garbage).unwrap();
+        let widget = Fixture::new(&[]).await;
+        widget.providers_shown().await;
+        assert_eq!(
+            storage.get_item(key).unwrap(),
+            None,
+            "{garbage:?} is removed"
+        );
+        drop(widget);
+    }
+    // A readable record of an attempt still under way (no return in the address) stays.
+    let record = AttemptRecord::new(
+        "a1",
+        SCHEDULE,
+        GOOGLE_ID,
+        "Google Calendar",
+        js_sys::Date::now() as u64,
+        None,
+    );
+    store_attempt(&record);
+    let widget = Fixture::new(&[]).await;
+    widget.providers_shown().await;
+    assert_eq!(storage.get_item(key).unwrap(), Some(record.to_json()));
+}

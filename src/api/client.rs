@@ -25,7 +25,7 @@ use web_sys::AbortController;
 
 use crate::api::error::{retry_after_seconds, ApiError};
 use crate::api::model::*;
-use crate::percent::{decode_component, encode_component};
+use crate::api::path::connection_path;
 
 /// Details of a [`ApiError::Decode`] for a 2xx body that is not the documented shape.
 const DECODE_DETAILS: &str = "the response body is not the documented JSON shape";
@@ -296,47 +296,4 @@ fn require_connection(response: ConnectionResponse) -> Result<Connection, ApiErr
     response
         .connection
         .ok_or_else(|| ApiError::Decode("no connection in the answer".into()))
-}
-
-/// The path of a connection followed by `tail` (e.g. `/disconnect`). An ID that would change the
-/// path once a server resolves dot segments (empty, `.` or `..`, also percent-encoded) is
-/// refused, so no request goes anywhere but to that connection.
-fn connection_path(connection_id: &str, tail: &str) -> Result<String, ApiError> {
-    let decoded = decode_component(connection_id);
-    if decoded.trim().is_empty() || matches!(decoded.as_str(), "." | "..") {
-        return Err(ApiError::InvalidConnectionId);
-    }
-    Ok(format!(
-        "/connections/{}{tail}",
-        encode_component(connection_id)
-    ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn refuses_connection_ids_that_change_the_path() {
-        let cases = [
-            ("abc", Ok("/connections/abc/disconnect")),
-            ("a.b", Ok("/connections/a.b/disconnect")),
-            ("...", Ok("/connections/.../disconnect")),
-            ("a/b", Ok("/connections/a%2Fb/disconnect")),
-            ("", Err(ApiError::InvalidConnectionId)),
-            (" ", Err(ApiError::InvalidConnectionId)),
-            (".", Err(ApiError::InvalidConnectionId)),
-            ("..", Err(ApiError::InvalidConnectionId)),
-            ("%2e", Err(ApiError::InvalidConnectionId)),
-            ("%2E%2e", Err(ApiError::InvalidConnectionId)),
-            (".%2E", Err(ApiError::InvalidConnectionId)),
-        ];
-        for (id, expected) in cases {
-            assert_eq!(
-                connection_path(id, "/disconnect"),
-                expected.map(str::to_owned),
-                "{id:?}"
-            );
-        }
-    }
 }

@@ -8,7 +8,13 @@
 //! assert_eq!(error.code(), Some("NOT_SUPPORTED_BY_PROVIDER"));
 //! ```
 
+use std::num::IntErrorKind;
+
 use crate::api::model::{ErrorBody, FieldViolation};
+
+/// The longest `Retry-After` delay passed on, in seconds (an hour). A longer one (an HTTP-date
+/// far ahead, a huge number) is more likely a wrong clock or header than a wait worth advising.
+pub const MAX_RETRY_AFTER_SECS: u32 = 60 * 60;
 
 /// Why an API call failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -24,7 +30,7 @@ pub enum ApiError {
         description: Option<String>,
         /// Invalid request fields of a validation error.
         violations: Vec<FieldViolation>,
-        /// Seconds to wait, from a `Retry-After` header.
+        /// Seconds to wait, from a `Retry-After` header, at most [`MAX_RETRY_AFTER_SECS`].
         retry_after: Option<u32>,
     },
     /// No answer reached the page: offline, DNS, refused, or blocked by CORS (browsers do not
@@ -47,8 +53,9 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// Builds the error for a non-2xx answer from its status, body text and `Retry-After` delay.
-    /// A body that is not a Wix error body is tolerated: the status alone still says a lot.
+    /// Builds the error for a non-2xx answer from its status, body text and `Retry-After` delay
+    /// (capped at [`MAX_RETRY_AFTER_SECS`]). A body that is not a Wix error body is tolerated:
+    /// the status alone still says a lot.
     pub fn from_http(status: u16, body: &str, retry_after: Option<u32>) -> Self {
         let parsed: ErrorBody = serde_json::from_str(body).unwrap_or_default();
         let details = parsed.details.unwrap_or_default();
@@ -66,7 +73,7 @@ impl ApiError {
             code: application.code.filter(|code| !code.is_empty()),
             description,
             violations,
-            retry_after,
+            retry_after: retry_after.map(|secs| secs.min(MAX_RETRY_AFTER_SECS)),
         }
     }
 
@@ -79,16 +86,23 @@ impl ApiError {
     }
 }
 
-/// Reads a `Retry-After` header given as delay-seconds (the form Wix and the emulator send).
-/// HTTP-date values are handled by the browser client, which has a clock and a date parser.
+/// Reads a `Retry-After` header given as delay-seconds (the form Wix and the emulator send);
+/// a number too large for `u32` saturates, so that [`ApiError::from_http`] caps it like any
+/// other long delay. HTTP-date values are handled by the browser client, which has a clock and
+/// a date parser.
 ///
 /// ```
 /// use calendar_connect::api::error::retry_after_seconds;
 /// assert_eq!(retry_after_seconds(" 30 "), Some(30));
+/// assert_eq!(retry_after_seconds("99999999999"), Some(u32::MAX));
 /// assert_eq!(retry_after_seconds("soon"), None);
 /// ```
 pub fn retry_after_seconds(header: &str) -> Option<u32> {
-    header.trim().parse().ok()
+    match header.trim().parse() {
+        Ok(secs) => Some(secs),
+        Err(error) if *error.kind() == IntErrorKind::PosOverflow => Some(u32::MAX),
+        Err(_) => None,
+    }
 }
 
 #[cfg(test)]
@@ -145,10 +159,33 @@ mod tests {
             (" 5", Some(5)),
             ("0", Some(0)),
             ("-1", None),
+            ("4294967295", Some(u32::MAX)),
+            ("4294967296", Some(u32::MAX)),
+            ("99999999999999999999999", Some(u32::MAX)),
             ("Wed, 21 Oct 2015 07:28:00 GMT", None),
             ("", None),
         ] {
             assert_eq!(retry_after_seconds(header), expected, "{header:?}");
+        }
+    }
+
+    #[test]
+    fn caps_the_retry_after_delay() {
+        for (delay, expected) in [
+            (None, None),
+            (Some(0), Some(0)),
+            (Some(30), Some(30)),
+            (Some(MAX_RETRY_AFTER_SECS), Some(MAX_RETRY_AFTER_SECS)),
+            (Some(MAX_RETRY_AFTER_SECS + 1), Some(MAX_RETRY_AFTER_SECS)),
+            (Some(30 * 24 * 3600), Some(MAX_RETRY_AFTER_SECS)),
+            (Some(u32::MAX), Some(MAX_RETRY_AFTER_SECS)),
+        ] {
+            match ApiError::from_http(429, "", delay) {
+                ApiError::Http { retry_after, .. } => {
+                    assert_eq!(retry_after, expected, "{delay:?}")
+                }
+                other => panic!("{other:?}"),
+            }
         }
     }
 }

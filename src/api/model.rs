@@ -540,9 +540,29 @@ pub struct ListProvidersResponse {
 }
 
 impl ListProvidersResponse {
-    /// The providers, empty when the field was omitted.
+    /// The providers that can be chosen, in the order Wix sent them (empty when the field was
+    /// omitted). Providers are chosen and matched by ID, so one without an ID is left out, and
+    /// a repeated ID keeps only its first provider: otherwise two radios of the picker would
+    /// answer to one choice and the wrong one could end up selected.
+    ///
+    /// ```
+    /// use calendar_connect::api::model::ListProvidersResponse;
+    /// let body = r#"{"providers":[{"id":"p1","name":"A"},{"name":"no ID"},{"id":"p1","name":"B"}]}"#;
+    /// let providers = serde_json::from_str::<ListProvidersResponse>(body).unwrap().providers();
+    /// assert_eq!(providers.len(), 1);
+    /// assert_eq!(providers[0].name.as_deref(), Some("A"));
+    /// ```
     pub fn providers(self) -> Vec<Provider> {
-        self.providers.unwrap_or_default()
+        let mut seen: Vec<String> = Vec::new();
+        let mut providers = self.providers.unwrap_or_default();
+        providers.retain(|provider| match provider.id.as_deref() {
+            Some(id) if !id.is_empty() && !seen.iter().any(|s| s == id) => {
+                seen.push(id.to_owned());
+                true
+            }
+            _ => false,
+        });
+        providers
     }
 }
 
@@ -675,9 +695,54 @@ mod tests {
     }
 
     #[test]
+    fn keeps_one_provider_per_id() {
+        let provider = |id: Option<&str>, name: &str| serde_json::json!({"id": id, "name": name, "features": {"connectMethods": ["OAUTH"]}});
+        let cases = [
+            (vec![], vec![]),
+            (
+                vec![provider(Some("a"), "A"), provider(Some("b"), "B")],
+                vec![("a", "A"), ("b", "B")],
+            ),
+            (
+                vec![
+                    provider(Some("a"), "A"),
+                    provider(Some("b"), "B"),
+                    provider(Some("a"), "A again"),
+                    provider(Some("b"), "B again"),
+                    provider(Some("c"), "C"),
+                ],
+                vec![("a", "A"), ("b", "B"), ("c", "C")],
+            ),
+            (
+                vec![
+                    provider(None, "no ID"),
+                    provider(Some(""), "empty ID"),
+                    provider(Some("a"), "A"),
+                ],
+                vec![("a", "A")],
+            ),
+            (
+                vec![provider(Some("A"), "upper"), provider(Some("a"), "lower")],
+                vec![("A", "upper"), ("a", "lower")],
+            ),
+        ];
+        for (list, expected) in cases {
+            let body = serde_json::json!({ "providers": list }).to_string();
+            let providers = serde_json::from_str::<ListProvidersResponse>(&body)
+                .unwrap()
+                .providers();
+            let kept: Vec<_> = providers
+                .iter()
+                .map(|p| (p.id.as_deref().unwrap(), p.name.as_deref().unwrap()))
+                .collect();
+            assert_eq!(kept, expected, "{body}");
+        }
+    }
+
+    #[test]
     fn unknown_enum_values_and_missing_fields_decode() {
         let cases = [
-            r#"{"providers":[{"calendarType":"QUANTUM","features":{"connectMethods":["TELEPATHY","OAUTH"],"listEventFromCalendars":"ALL","syncToCalendar":"X"}}]}"#,
+            r#"{"providers":[{"id":"p","calendarType":"QUANTUM","features":{"connectMethods":["TELEPATHY","OAUTH"],"listEventFromCalendars":"ALL","syncToCalendar":"X"}}]}"#,
             r#"{"providers":[{}]}"#,
             r#"{}"#,
         ];

@@ -69,9 +69,12 @@ impl Notice {
         }
     }
 
-    /// Adds the raw values to show under a details disclosure (none when empty).
+    /// Adds raw values (from the address or the API), without bidi controls (`m::plain`): the
+    /// disclosure shows them on one line, where one value could otherwise reorder the others.
     pub fn with_details(mut self, details: Option<String>) -> Self {
-        self.details = details.filter(|d| !d.is_empty());
+        self.details = details
+            .map(|d| m::plain(&d).into_owned())
+            .filter(|d| !d.is_empty());
         self
     }
 }
@@ -479,6 +482,29 @@ mod tests {
     }
 
     #[test]
+    fn advises_a_sensible_wait_whatever_retry_after_says() {
+        use crate::api::error::retry_after_seconds;
+        // (Retry-After header, advice of the 429 notice)
+        let cases = [
+            ("", "Wait a moment, then try again."),
+            ("soon", "Wait a moment, then try again."),
+            ("0", "Wait a moment, then try again."),
+            ("30", "Wait 30 seconds, then try again."),
+            ("600", "Wait 10 minutes, then try again."),
+            ("3600", "Wait 60 minutes, then try again."),
+            ("86400", "Wait 60 minutes, then try again."),
+            ("4294967295", "Wait 60 minutes, then try again."),
+            ("99999999999999999999", "Wait 60 minutes, then try again."),
+        ];
+        for (header, advice) in cases {
+            let error = ApiError::from_http(429, "", retry_after_seconds(header));
+            let notice = api_error_notice(&error, "Google Calendar");
+            assert_eq!(notice.reason, "rate-limited", "{header:?}");
+            assert_eq!(notice.advice, advice, "{header:?}");
+        }
+    }
+
+    #[test]
     fn roles_follow_the_tone() {
         assert_eq!(Tone::Failure.role(), "alert");
         for tone in [Tone::Progress, Tone::Success, Tone::Note] {
@@ -487,5 +513,18 @@ mod tests {
         let notice = untrusted_oauth_url_notice("javascript:alert(1)");
         assert_eq!(notice.reason, "invalid-oauth-url");
         assert_eq!(notice.details.as_deref(), Some("javascript:alert(1)"));
+    }
+
+    #[test]
+    fn details_lose_their_bidi_controls() {
+        let notice = untrusted_oauth_url_notice("https://\u{202E}moc.live\u{202C}/x");
+        assert_eq!(notice.details.as_deref(), Some("https://moc.live/x"));
+        let unclear = outcome_notice(&Outcome::Unclear {
+            raw: "error=\u{202E}reject, connectionId=c1".into(),
+        });
+        assert_eq!(
+            unclear.details.as_deref(),
+            Some("error=reject, connectionId=c1")
+        );
     }
 }

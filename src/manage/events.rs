@@ -252,12 +252,19 @@ pub fn group_by_day(
         let item = EventItem {
             when,
             all_day,
+            // Shown on one line with the time and the calendar: without bidi controls (see
+            // `m::plain`), which would reorder the rest of the line.
             title: event
                 .title
-                .clone()
+                .as_deref()
+                .map(|t| m::plain(t).into_owned())
                 .filter(|t| !t.trim().is_empty())
                 .unwrap_or_else(|| m::untitled_event().to_owned()),
-            calendar: event.calendar_name.clone().filter(|c| !c.trim().is_empty()),
+            calendar: event
+                .calendar_name
+                .as_deref()
+                .map(|c| m::plain(c).into_owned())
+                .filter(|c| !c.trim().is_empty()),
         };
         placed.push((day, !all_day, start, item));
     }
@@ -520,6 +527,26 @@ mod tests {
                 "Tuesday 5 March: All day Busy",
                 "Wednesday 6 March: 22:00–22:30 Busy",
             ]
+        );
+    }
+
+    #[test]
+    fn titles_and_calendar_names_lose_their_bidi_controls() {
+        let now = parse_rfc3339_ms("2024-03-04T10:00:00Z").unwrap();
+        let (start, end) = ("2024-03-04T12:00:00Z", "2024-03-04T13:00:00Z");
+        let mut hostile = event(start, end, false, Some("\u{202E}Dentist"));
+        hostile.calendar_name = Some("\u{2067}Work\u{202B}".into());
+        let only_controls = event(start, end, false, Some("\u{202E}\u{2066}"));
+        let groups = group_by_day(&[hostile, only_controls], now, |_| 0);
+        let items: Vec<_> = groups[0]
+            .items
+            .iter()
+            .map(|i| (i.title.as_str(), i.calendar.as_deref()))
+            .collect();
+        assert_eq!(
+            items,
+            [("Dentist", Some("Work")), ("Busy", Some("Work"))],
+            "a title of controls only is no title"
         );
     }
 
