@@ -61,4 +61,4 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/axe-core/axe.min.j
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-log "ready: $(trunk --version), $(wasm-bindgen --version), $(geckodriver --version | head -n1), wasm-opt $(wasm-opt --version | head -n1)"
+log "ready: $(trunk --version), $(wasm-bindgen --version), $(geckodriver --version | sed -n 1p), wasm-opt $(wasm-opt --version | sed -n 1p)"
