@@ -1917,3 +1917,84 @@ async fn unmounted_while_a_returned_connection_is_read_back_it_announces_nothing
     drop(widget);
     assert_eq!(panics_so_far(), panics, "no panic after unmounting");
 }
+
+// ----- the confirmation dialogs --------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn escape_in_a_confirmation_does_not_reach_the_host_page() {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    // A host that closes its own dialog or panel on Escape (a dashboard modal holding the
+    // widget) must not also close when Escape only answers the widget's question.
+    let escapes = Rc::new(std::cell::Cell::new(0));
+    let counted = Rc::clone(&escapes);
+    let listener =
+        Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+            if ev.key() == "Escape" {
+                counted.set(counted.get() + 1);
+            }
+        });
+    document()
+        .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref())
+        .unwrap();
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.providers_shown().await;
+    wait_for("the Google row", || !widget.rows().is_empty()).await;
+
+    widget.choose("Google Calendar");
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+    widget.button().click();
+    wait_for("focus on Reconnect", || {
+        focused_text().trim() == "Reconnect"
+    })
+    .await;
+    press_escape();
+    wait_for("the question to close", || {
+        widget.find("[role=alertdialog]").is_none()
+    })
+    .await;
+
+    widget
+        .click_when_shown("Disconnect Google Calendar (owner@google.example.com)")
+        .await;
+    wait_for("focus on Cancel", || focused_text().trim() == "Cancel").await;
+    press_escape();
+    wait_for("the confirmation to close", || {
+        widget.find("[role=alertdialog]").is_none()
+    })
+    .await;
+    document()
+        .remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref())
+        .unwrap();
+    assert_eq!(escapes.get(), 0, "Escape stayed in the widget");
+}
+
+#[wasm_bindgen_test]
+async fn a_disconnect_already_sent_is_not_cancelled_in_words_only() {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.providers_shown().await;
+    fault(json!({"method": "disconnect", "delayMs": 800})).await;
+    widget
+        .click_when_shown("Disconnect Google Calendar (owner@google.example.com)")
+        .await;
+    wait_for("focus on Cancel", || focused_text().trim() == "Cancel").await;
+    widget.click_when_shown("Disconnect").await;
+    wait_for("the Disconnect request", || {
+        widget.find("[role=alertdialog] [aria-busy=true]").is_some()
+    })
+    .await;
+    // The request is on its way and can't be called back: Escape and Cancel don't pretend to.
+    press_escape();
+    widget.button_named("Cancel").unwrap().click();
+    sleep(100).await;
+    assert!(
+        widget.find("[role=alertdialog]").is_some(),
+        "the question stays while its answer runs"
+    );
+    wait_for("the disconnected message", || {
+        widget.text(".cc-panel__status").contains("disconnected")
+    })
+    .await;
+}
