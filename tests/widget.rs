@@ -1816,3 +1816,185 @@ async fn an_unreadable_attempt_record_is_cleared_and_a_readable_one_kept() {
     widget.providers_shown().await;
     assert_eq!(storage.get_item(key).unwrap(), Some(record.to_json()));
 }
+
+// ----- unmounted while an answer is on its way ------------------------------------------------
+
+thread_local! {
+    static PANICS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// How many panics happened so far, counting from the first call. A panic in a background task
+/// (reading a signal of an unmounted widget) is only logged by the test runner, which would
+/// let the test pass; counting them lets a test fail on one.
+fn panics_so_far() -> u32 {
+    static HOOKED: std::sync::Once = std::sync::Once::new();
+    HOOKED.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICS.with(|n| n.set(n.get() + 1));
+            previous(info);
+        }));
+    });
+    PANICS.with(std::cell::Cell::get)
+}
+
+#[wasm_bindgen_test]
+async fn unmounted_while_connect_reads_the_list_it_sends_nothing_and_stays() {
+    let panics = panics_so_far();
+    control("POST", "reset", None).await;
+    // The panel's load and Connect's own read of the list are both slow: Connect is pressed
+    // while the panel has no list yet, and the widget is unmounted during Connect's read.
+    fault(json!({"method": "listConnections", "delayMs": 700, "times": 2})).await;
+    let mut widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.providers_shown().await;
+    widget.choose("Google Calendar");
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+    widget.button().click();
+    sleep(100).await;
+    widget.handle.take().unwrap().unmount();
+    sleep(1500).await;
+    assert!(oauth_requests().await.is_empty(), "no Connect By OAuth");
+    assert!(widget.navigator.visited().is_empty(), "the page stays");
+    drop(widget);
+    assert_eq!(panics_so_far(), panics, "no panic after unmounting");
+}
+
+#[wasm_bindgen_test]
+async fn unmounted_while_connect_by_oauth_runs_it_neither_stores_nor_leaves() {
+    let panics = panics_so_far();
+    control("POST", "reset", None).await;
+    let mut widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.providers_shown().await;
+    wait_for("the empty list", || {
+        widget
+            .text(".cc-panel")
+            .contains("No calendars are connected to this schedule yet.")
+    })
+    .await;
+    fault(json!({"method": "connectByOAuth", "delayMs": 700})).await;
+    widget.choose("Google Calendar");
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+    widget.button().click();
+    wait_for("the Connect By OAuth request", || {
+        widget.status().contains("Contacting Wix")
+    })
+    .await;
+    widget.handle.take().unwrap().unmount();
+    sleep(1500).await;
+    assert_eq!(oauth_requests().await.len(), 1);
+    let stored = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("calendar-connect:attempt")
+        .unwrap();
+    assert_eq!(stored, None, "no attempt stored for a widget that is gone");
+    assert!(
+        widget.events("redirecting").is_empty(),
+        "no redirecting event"
+    );
+    assert!(widget.navigator.visited().is_empty(), "the page stays");
+    drop(widget);
+    assert_eq!(panics_so_far(), panics, "no panic after unmounting");
+}
+
+#[wasm_bindgen_test]
+async fn unmounted_while_a_returned_connection_is_read_back_it_announces_nothing() {
+    let panics = panics_so_far();
+    control("POST", "reset", None).await;
+    let live = add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    fault(json!({"method": "getConnection", "delayMs": 700})).await;
+    set_address(&format!("?connectionId={live}"), "");
+    let mut widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.providers_shown().await;
+    sleep(100).await;
+    widget.handle.take().unwrap().unmount();
+    sleep(1500).await;
+    set_address("", "");
+    assert!(widget.events("connected").is_empty());
+    assert!(widget.events("failed").is_empty());
+    drop(widget);
+    assert_eq!(panics_so_far(), panics, "no panic after unmounting");
+}
+
+// ----- the confirmation dialogs --------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn escape_in_a_confirmation_does_not_reach_the_host_page() {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    // A host that closes its own dialog or panel on Escape (a dashboard modal holding the
+    // widget) must not also close when Escape only answers the widget's question.
+    let escapes = Rc::new(std::cell::Cell::new(0));
+    let counted = Rc::clone(&escapes);
+    let listener =
+        Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+            if ev.key() == "Escape" {
+                counted.set(counted.get() + 1);
+            }
+        });
+    document()
+        .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref())
+        .unwrap();
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.providers_shown().await;
+    wait_for("the Google row", || !widget.rows().is_empty()).await;
+
+    widget.choose("Google Calendar");
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+    widget.button().click();
+    wait_for("focus on Reconnect", || {
+        focused_text().trim() == "Reconnect"
+    })
+    .await;
+    press_escape();
+    wait_for("the question to close", || {
+        widget.find("[role=alertdialog]").is_none()
+    })
+    .await;
+
+    widget
+        .click_when_shown("Disconnect Google Calendar (owner@google.example.com)")
+        .await;
+    wait_for("focus on Cancel", || focused_text().trim() == "Cancel").await;
+    press_escape();
+    wait_for("the confirmation to close", || {
+        widget.find("[role=alertdialog]").is_none()
+    })
+    .await;
+    document()
+        .remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref())
+        .unwrap();
+    assert_eq!(escapes.get(), 0, "Escape stayed in the widget");
+}
+
+#[wasm_bindgen_test]
+async fn a_disconnect_already_sent_is_not_cancelled_in_words_only() {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.providers_shown().await;
+    fault(json!({"method": "disconnect", "delayMs": 800})).await;
+    widget
+        .click_when_shown("Disconnect Google Calendar (owner@google.example.com)")
+        .await;
+    wait_for("focus on Cancel", || focused_text().trim() == "Cancel").await;
+    widget.click_when_shown("Disconnect").await;
+    wait_for("the Disconnect request", || {
+        widget.find("[role=alertdialog] [aria-busy=true]").is_some()
+    })
+    .await;
+    // The request is on its way and can't be called back: Escape and Cancel don't pretend to.
+    press_escape();
+    widget.button_named("Cancel").unwrap().click();
+    sleep(100).await;
+    assert!(
+        widget.find("[role=alertdialog]").is_some(),
+        "the question stays while its answer runs"
+    );
+    wait_for("the disconnected message", || {
+        widget.text(".cc-panel__status").contains("disconnected")
+    })
+    .await;
+}

@@ -28,15 +28,21 @@ pub enum GuardChoice {
 }
 
 /// The first connection of `provider_id` on `schedule_id` that is not disconnected: working,
-/// syncing or broken (a broken one is exactly what Reconnect is for).
+/// syncing or broken (a broken one is exactly what Reconnect is for). IDs are GUIDs, compared
+/// without regard to case as `manage::verify` does: the widget lower-cases the schedule typed,
+/// while a connection carries its schedule as Wix stored it.
 pub fn existing_connection<'a>(
     connections: &'a [Connection],
     schedule_id: &str,
     provider_id: &str,
 ) -> Option<&'a Connection> {
+    let same = |id: &Option<String>, expected: &str| {
+        id.as_deref()
+            .is_some_and(|id| id.eq_ignore_ascii_case(expected))
+    };
     connections.iter().find(|c| {
-        c.schedule_id.as_deref() == Some(schedule_id)
-            && c.provider_id.as_deref() == Some(provider_id)
+        same(&c.schedule_id, schedule_id)
+            && same(&c.provider_id, provider_id)
             && !matches!(c.status, Some(ConnectionStatus::Disconnected))
     })
 }
@@ -73,6 +79,8 @@ mod tests {
             (vec![c("s", "p", Some(S::Disconnected))], false),
             (vec![c("s", "other", Some(S::Synced))], false),
             (vec![c("other", "p", Some(S::Synced))], false),
+            (vec![c("S", "P", Some(S::Synced))], true),
+            (vec![c("S", "P", Some(S::Disconnected))], false),
             (
                 vec![
                     c("s", "p", Some(S::Disconnected)),

@@ -223,8 +223,11 @@ pub fn CalendarConnect(
             .unwrap_or_else(|| Address::current().href);
         let instance = instance.get_value();
         spawn_local(async move {
-            match start_attempt(&env, &choice, &redirect_base, &instance).await {
-                Ok(url) => {
+            let mounted = move || !phase.is_disposed();
+            match start_attempt(&env, &choice, &redirect_base, &instance, mounted).await {
+                // Unmounted while Wix answered: nothing more to do, and above all no leaving.
+                Ok(None) => {}
+                Ok(Some(url)) => {
                     phase.set(Phase::Redirecting);
                     notice.set(Some(Notice::new(
                         Tone::Progress,
@@ -322,6 +325,11 @@ pub fn CalendarConnect(
                         .await
                         .map(|answer| answer.connections.unwrap_or_default())
                         .unwrap_or_default();
+                    // The host unmounted the widget during the read: its signals are gone
+                    // (reading one panics) and starting the attempt would leave the page.
+                    if phase.is_disposed() {
+                        return;
+                    }
                     // Idle again: the question, or the attempt itself, takes it from here.
                     phase.set(Phase::Idle);
                     notice.set(None);
@@ -383,6 +391,10 @@ pub fn CalendarConnect(
         let env = env.get_value();
         spawn_local(async move {
             let read = env.client.get_connection(&job.connection_id).await;
+            // Unmounted during the read: nothing to announce, and no signal left to read.
+            if phase.is_disposed() {
+                return;
+            }
             let verification = verify(
                 read,
                 &job.connection_id,
@@ -611,13 +623,15 @@ pub fn CalendarConnect(
 }
 
 /// Calls Connect By OAuth, checks the `oauthUrl`, stores the attempt and tells the host; returns
-/// the URL to leave for, or the notice explaining why not.
+/// the URL to leave for, or the notice explaining why not. `None` when the widget was unmounted
+/// while Wix answered (`mounted` says false): then nothing is stored, announced or opened.
 async fn start_attempt(
     env: &Environment,
     choice: &Choice,
     redirect_base: &str,
     instance: &str,
-) -> Result<String, Notice> {
+    mounted: impl Fn() -> bool,
+) -> Result<Option<String>, Notice> {
     let attempt_id = browser::new_attempt_id();
     let target = redirect_target(redirect_base, &attempt_id);
     let request = ConnectByOAuthRequest {
@@ -625,11 +639,11 @@ async fn start_attempt(
         provider_id: choice.provider_id.clone(),
         redirect_url: target.url,
     };
-    let oauth_url = env
-        .client
-        .connect_by_oauth(&request)
-        .await
-        .map_err(|error| api_error_notice(&error, &choice.provider_name))?;
+    let answer = env.client.connect_by_oauth(&request).await;
+    if !mounted() {
+        return Ok(None);
+    }
+    let oauth_url = answer.map_err(|error| api_error_notice(&error, &choice.provider_name))?;
     check_oauth_url(&oauth_url)
         .ok()
         .filter(|()| browser::parses_as_url(&oauth_url))
@@ -653,7 +667,7 @@ async fn start_attempt(
             ("providerId", &choice.provider_id),
         ],
     );
-    Ok(oauth_url)
+    Ok(Some(oauth_url))
 }
 
 /// A host event to send after mounting: name and detail pairs.

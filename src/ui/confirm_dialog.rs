@@ -14,8 +14,9 @@ pub struct ConfirmAction {
 
 /// An inline `alertdialog` that asks before something a person may not mean: the question names
 /// it, the advice describes it, and its buttons are a primary action, an optional secondary one
-/// and Cancel, which Escape also runs. It is shown while there is a question and takes the focus when
-/// it opens; giving the focus back after it closes is the caller's, which knows the opener.
+/// and Cancel, which Escape also runs. Escape stops at the dialog, and neither cancels while the
+/// primary action is busy. It is shown while there is a question and takes the focus when it
+/// opens; giving the focus back after it closes is the caller's, which knows the opener.
 ///
 /// ```ignore
 /// view! {
@@ -64,6 +65,13 @@ pub fn ConfirmDialog(
     } else {
         primary_ref
     };
+    // While the primary action runs (a Disconnect on its way) it can't be called back: Cancel
+    // and Escape would close the question and then the action would complete anyway.
+    let cancel = move || {
+        if !busy.is_some_and(|busy| busy.get_untracked()) {
+            on_cancel.run(());
+        }
+    };
     // The button exists only while the dialog is open, so this runs on every opening.
     Effect::new(move |_| {
         if let Some(button) = focus_ref.get() {
@@ -79,7 +87,10 @@ pub fn ConfirmDialog(
                 aria-describedby=advice_id.clone()
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
-                        on_cancel.run(());
+                        // Escape answered this question: a host that closes its own dialog or
+                        // panel on Escape must not see it too.
+                        ev.stop_propagation();
+                        cancel();
                     }
                 }
             >
@@ -111,7 +122,7 @@ pub fn ConfirmDialog(
                         type="button"
                         class="cc-button cc-button--secondary"
                         node_ref=cancel_ref
-                        on:click=move |_| on_cancel.run(())
+                        on:click=move |_| cancel()
                     >
                         {m::cancel()}
                     </button>
