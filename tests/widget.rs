@@ -1527,6 +1527,72 @@ async fn credentials_connect_apple_and_never_keep_the_password() {
     );
 }
 
+/// A keydown of `key` where the focus is, as a key held down repeats it; returns whether the
+/// widget cancelled its default action (for Enter on a button: the click).
+fn press_repeated(key: &str) -> bool {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_repeat(true);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    document()
+        .active_element()
+        .expect("something has the focus")
+        .dispatch_event(&event)
+        .unwrap();
+    event.default_prevented()
+}
+
+#[wasm_bindgen_test]
+async fn a_held_key_does_not_answer_the_duplicate_question() {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.providers_shown().await;
+    wait_for("the Google row", || !widget.rows().is_empty()).await;
+    widget.choose("Google Calendar");
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+    widget.button().click();
+    wait_for("Reconnect to take the focus", || {
+        focused_text().trim() == "Reconnect"
+    })
+    .await;
+    assert!(press_repeated("Enter"), "a repeated Enter is held back");
+    assert!(press_repeated(" "), "a repeated Space is held back");
+    assert!(widget.find("[role=alertdialog]").is_some());
+    assert!(oauth_requests().await.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_reconnect_from_the_list_answers_an_open_duplicate_question() {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.providers_shown().await;
+    wait_for("the Google row", || !widget.rows().is_empty()).await;
+    widget.choose("Google Calendar");
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+    widget.button().click();
+    wait_for("the question", || {
+        widget.find("[role=alertdialog]").is_some()
+    })
+    .await;
+    let reconnect = widget
+        .button_named("Reconnect Google Calendar (owner@google.example.com)")
+        .expect("the row's Reconnect");
+    reconnect.click();
+    wait_for("the navigation", || widget.navigator.visited().len() == 1).await;
+    assert!(
+        widget.find("[role=alertdialog]").is_none(),
+        "the question is gone"
+    );
+    let sent = oauth_requests().await;
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["body"]["providerId"], GOOGLE_ID);
+}
+
 #[wasm_bindgen_test]
 async fn asks_before_connecting_a_provider_the_schedule_already_has() {
     control("POST", "reset", None).await;

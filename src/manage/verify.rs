@@ -134,7 +134,8 @@ pub fn verification_notice(verification: &Verification, provider: &str) -> Notic
 /// The notice after reading back the connection of a return that matched no attempt started
 /// here; `raw` is the return's values, shown under details. Such a return is never announced as
 /// a success: a live connection on the schedule shown is pointed out as a note (someone else's
-/// tab, an old link, a crafted address could have produced it), anything else is "can't confirm".
+/// tab, an old link, a crafted address could have produced it); a broken one is said to be broken,
+/// with Reconnect, as any broken connection of the schedule is; anything else is "can't confirm".
 pub fn unmatched_return_notice(verification: &Verification, provider: &str, raw: &str) -> Notice {
     match verification {
         Verification::Confirmed(_) => Notice::new(
@@ -333,6 +334,14 @@ mod tests {
                 "unmatched",
             ),
             (Verification::NotConfirmed, Tone::Failure, "unconfirmed"),
+            (
+                Verification::Broken {
+                    connection: Connection::default(),
+                    reason: ErrorReason::TokenRevoked,
+                },
+                Tone::Failure,
+                "broken",
+            ),
             (
                 Verification::CheckFailed(ApiError::Network),
                 Tone::Failure,

@@ -261,6 +261,8 @@ pub fn CalendarConnect(
         }
         phase.set(Phase::Connecting);
         verify_action.set(None);
+        // An attempt started elsewhere (a row's Reconnect) answers an open duplicate question.
+        guard.set(None);
         notice.set(Some(Notice::new(
             Tone::Progress,
             m::connecting(),

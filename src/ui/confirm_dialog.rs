@@ -86,6 +86,11 @@ pub fn ConfirmDialog(
                 aria-labelledby=question_id.clone()
                 aria-describedby=advice_id.clone()
                 on:keydown=move |ev| {
+                    // The dialog takes the focus as it opens, often under a key still held
+                    // down on Connect or Disconnect: its repeats must not answer the question.
+                    if ev.repeat() && matches!(ev.key().as_str(), "Enter" | " ") {
+                        ev.prevent_default();
+                    }
                     if ev.key() == "Escape" {
                         // Escape answered this question: a host that closes its own dialog or
                         // panel on Escape must not see it too.
