@@ -1527,6 +1527,24 @@ async fn credentials_connect_apple_and_never_keep_the_password() {
     );
 }
 
+/// A widget on a schedule that has a Google connection, with Google chosen and Connect pressed:
+/// the duplicate question is open.
+async fn open_duplicate_question() -> Fixture {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.providers_shown().await;
+    wait_for("the Google row", || !widget.rows().is_empty()).await;
+    widget.choose("Google Calendar");
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+    widget.button().click();
+    wait_for("the duplicate question", || {
+        widget.find("[role=alertdialog]").is_some()
+    })
+    .await;
+    widget
+}
+
 /// A keydown of `key` where the focus is, as a key held down repeats it; returns whether the
 /// widget cancelled its default action (for Enter on a button: the click).
 fn press_repeated(key: &str) -> bool {
@@ -1547,14 +1565,7 @@ fn press_repeated(key: &str) -> bool {
 
 #[wasm_bindgen_test]
 async fn a_held_key_does_not_answer_the_duplicate_question() {
-    control("POST", "reset", None).await;
-    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
-    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
-    widget.providers_shown().await;
-    wait_for("the Google row", || !widget.rows().is_empty()).await;
-    widget.choose("Google Calendar");
-    wait_for("Connect to be enabled", || widget.button_enabled()).await;
-    widget.button().click();
+    let widget = open_duplicate_question().await;
     wait_for("Reconnect to take the focus", || {
         focused_text().trim() == "Reconnect"
     })
@@ -1567,18 +1578,7 @@ async fn a_held_key_does_not_answer_the_duplicate_question() {
 
 #[wasm_bindgen_test]
 async fn a_reconnect_from_the_list_answers_an_open_duplicate_question() {
-    control("POST", "reset", None).await;
-    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
-    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
-    widget.providers_shown().await;
-    wait_for("the Google row", || !widget.rows().is_empty()).await;
-    widget.choose("Google Calendar");
-    wait_for("Connect to be enabled", || widget.button_enabled()).await;
-    widget.button().click();
-    wait_for("the question", || {
-        widget.find("[role=alertdialog]").is_some()
-    })
-    .await;
+    let widget = open_duplicate_question().await;
     let reconnect = widget
         .button_named("Reconnect Google Calendar (owner@google.example.com)")
         .expect("the row's Reconnect");
@@ -1595,20 +1595,10 @@ async fn a_reconnect_from_the_list_answers_an_open_duplicate_question() {
 
 #[wasm_bindgen_test]
 async fn asks_before_connecting_a_provider_the_schedule_already_has() {
-    control("POST", "reset", None).await;
-    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
-    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
-    widget.providers_shown().await;
-    wait_for("the Google row", || !widget.rows().is_empty()).await;
-    widget.choose("Google Calendar");
-    wait_for("Connect to be enabled", || widget.button_enabled()).await;
-    widget.button().click();
-    wait_for("the question", || {
-        widget
-            .text("[role=alertdialog]")
-            .contains("already connected to Google Calendar (owner@google.example.com)")
-    })
-    .await;
+    let widget = open_duplicate_question().await;
+    assert!(widget
+        .text("[role=alertdialog]")
+        .contains("already connected to Google Calendar (owner@google.example.com)"));
     assert!(oauth_requests().await.is_empty(), "nothing sent yet");
     wait_for("focus on Reconnect", || {
         focused_text().trim() == "Reconnect"
@@ -1988,8 +1978,6 @@ async fn unmounted_while_a_returned_connection_is_read_back_it_announces_nothing
 
 #[wasm_bindgen_test]
 async fn escape_in_a_confirmation_does_not_reach_the_host_page() {
-    control("POST", "reset", None).await;
-    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
     // A host that closes its own dialog or panel on Escape (a dashboard modal holding the
     // widget) must not also close when Escape only answers the widget's question.
     let escapes = Rc::new(std::cell::Cell::new(0));
@@ -2003,13 +1991,7 @@ async fn escape_in_a_confirmation_does_not_reach_the_host_page() {
     document()
         .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref())
         .unwrap();
-    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
-    widget.providers_shown().await;
-    wait_for("the Google row", || !widget.rows().is_empty()).await;
-
-    widget.choose("Google Calendar");
-    wait_for("Connect to be enabled", || widget.button_enabled()).await;
-    widget.button().click();
+    let widget = open_duplicate_question().await;
     wait_for("focus on Reconnect", || {
         focused_text().trim() == "Reconnect"
     })
