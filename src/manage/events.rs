@@ -266,9 +266,12 @@ pub fn group_by_day(
                 .map(|c| m::plain(c).into_owned())
                 .filter(|c| !c.trim().is_empty()),
         };
-        placed.push((day, !all_day, start, item));
+        // Kept in order as they come (after the last one with the same key, so Wix's order
+        // breaks ties): a few hundred events at most, and no sort code in the wasm.
+        let key = (day, !all_day, start);
+        let at = placed.partition_point(|(d, t, s, _)| (*d, *t, *s) <= key);
+        placed.insert(at, (day, !all_day, start, item));
     }
-    placed.sort_by_key(|(day, timed, start, _)| (*day, *timed, *start));
     let mut groups: Vec<DayGroup> = Vec::new();
     for (day, _, _, item) in placed {
         match groups.last_mut() {
@@ -528,6 +531,32 @@ mod tests {
                 "Wednesday 6 March: 22:00–22:30 Busy",
             ]
         );
+    }
+
+    #[test]
+    fn events_at_the_same_time_keep_the_order_wix_gave() {
+        let now = parse_rfc3339_ms("2024-03-04T10:00:00Z").unwrap();
+        let at = |title| {
+            event(
+                "2024-03-04T12:00:00Z",
+                "2024-03-04T13:00:00Z",
+                false,
+                Some(title),
+            )
+        };
+        let earlier = event(
+            "2024-03-04T11:00:00Z",
+            "2024-03-04T11:30:00Z",
+            false,
+            Some("Early"),
+        );
+        let groups = group_by_day(
+            &[at("First"), at("Second"), earlier, at("Third")],
+            now,
+            |_| 0,
+        );
+        let titles: Vec<_> = groups[0].items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Early", "First", "Second", "Third"]);
     }
 
     #[test]
