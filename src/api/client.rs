@@ -24,6 +24,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
 use crate::api::error::{retry_after_seconds, ApiError};
+use crate::api::header::is_usable_token;
 use crate::api::model::*;
 use crate::api::path::connection_path;
 
@@ -59,8 +60,19 @@ impl std::fmt::Debug for Auth {
 
 impl Auth {
     /// The `Authorization` value for one request, if any. A callback whose Promise has not
-    /// settled after `timeout_ms` fails like one that gave no token.
+    /// settled after `timeout_ms`, and a token a header can't carry, fail like no token.
     async fn header(&self, timeout_ms: u32) -> Result<Option<String>, ApiError> {
+        let token = self.token(timeout_ms).await?;
+        match token {
+            Some(token) if !is_usable_token(&token) => Err(ApiError::Auth(
+                "the token has characters a header can't carry".into(),
+            )),
+            token => Ok(token),
+        }
+    }
+
+    /// The token itself, from the configuration or the host's callback.
+    async fn token(&self, timeout_ms: u32) -> Result<Option<String>, ApiError> {
         match self {
             Auth::None => Ok(None),
             Auth::Token(token) => Ok(Some(token.clone())),
