@@ -193,7 +193,7 @@ impl Client {
         let path = connection_path(connection_id, "/calendars")?;
         let response: ListCalendarsResponse =
             self.call(Method::GET, &path, "", None::<&()>).await?;
-        Ok(response.calendars.unwrap_or_default())
+        Ok(response.calendars())
     }
 
     /// Update Sync Config (PATCH): changes what syncs; use a field mask to change only part.

@@ -14,6 +14,8 @@
 //! assert!(providers[0].connects_by_oauth());
 //! ```
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::percent::join_pairs;
@@ -545,9 +547,13 @@ impl ListProvidersResponse {
     /// a repeated ID keeps only its first provider: otherwise two radios of the picker would
     /// answer to one choice and the wrong one could end up selected.
     ///
+    /// Names lose their bidirectional formatting characters here, once, because a name is
+    /// shown on its own (a radio label) as well as in sentences: an unclosed override in a
+    /// label would run into the text after it.
+    ///
     /// ```
     /// use calendar_connect::api::model::ListProvidersResponse;
-    /// let body = r#"{"providers":[{"id":"p1","name":"A"},{"name":"no ID"},{"id":"p1","name":"B"}]}"#;
+    /// let body = r#"{"providers":[{"id":"p1","name":"\u202eA"},{"name":"no ID"},{"id":"p1","name":"B"}]}"#;
     /// let providers = serde_json::from_str::<ListProvidersResponse>(body).unwrap().providers();
     /// assert_eq!(providers.len(), 1);
     /// assert_eq!(providers[0].name.as_deref(), Some("A"));
@@ -562,7 +568,18 @@ impl ListProvidersResponse {
             }
             _ => false,
         });
+        for provider in &mut providers {
+            drop_bidi_controls(&mut provider.name);
+        }
         providers
+    }
+}
+
+/// Removes bidirectional formatting characters from a display name (see
+/// [`crate::messages::plain`] for why they go).
+fn drop_bidi_controls(name: &mut Option<String>) {
+    if let Some(Cow::Owned(clean)) = name.as_deref().map(crate::messages::plain) {
+        *name = Some(clean);
     }
 }
 
@@ -598,6 +615,26 @@ pub struct ConnectByOAuthResponse {
 pub struct ListCalendarsResponse {
     /// Calendars of the connected account.
     pub calendars: Option<Vec<Calendar>>,
+}
+
+impl ListCalendarsResponse {
+    /// The calendars, in Wix's order (empty when the field was omitted), their names without
+    /// bidirectional formatting characters: a name is a checkbox label on its own.
+    ///
+    /// ```
+    /// use calendar_connect::api::model::ListCalendarsResponse;
+    /// let body = r#"{"calendars":[{"id":"c1","name":"Work\u202e"},{"id":"c2"}]}"#;
+    /// let calendars = serde_json::from_str::<ListCalendarsResponse>(body).unwrap().calendars();
+    /// assert_eq!(calendars[0].name.as_deref(), Some("Work"));
+    /// assert_eq!(calendars[1].name, None);
+    /// ```
+    pub fn calendars(self) -> Vec<Calendar> {
+        let mut calendars = self.calendars.unwrap_or_default();
+        for calendar in &mut calendars {
+            drop_bidi_controls(&mut calendar.name);
+        }
+        calendars
+    }
 }
 
 /// Response of List Events.

@@ -11,6 +11,8 @@
 //! assert!(r.syncing);
 //! ```
 
+use std::borrow::Cow;
+
 use crate::api::model::{Connection, ConnectionStatus, ErrorReason, Provider};
 use crate::messages as m;
 
@@ -97,9 +99,10 @@ pub fn row(connection: &Connection, providers: &[Provider]) -> ConnectionRow {
         provider_name: provider_name(providers, connection.provider_id.as_deref()),
         account: connection
             .external_account_email
-            .clone()
+            .as_deref()
+            .map(m::plain)
             .filter(|email| !email.trim().is_empty())
-            .unwrap_or_else(|| m::waiting_for_first_sync().to_owned()),
+            .map_or_else(|| m::waiting_for_first_sync().to_owned(), Cow::into_owned),
         status_text: m::status_words(status).to_owned(),
         kind,
         problem,
@@ -255,6 +258,18 @@ mod tests {
                 "ann@example.org",
             ),
             ("a", None, "Apple Calendar", "Waiting for the first sync"),
+            (
+                "g",
+                Some("\u{202E}gro.elpmaxe@nna"),
+                "Google Calendar",
+                "gro.elpmaxe@nna",
+            ),
+            (
+                "a",
+                Some("\u{2066}\u{2069}"),
+                "Apple Calendar",
+                "Waiting for the first sync",
+            ),
             (
                 "a",
                 Some(""),
