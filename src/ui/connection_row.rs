@@ -97,9 +97,31 @@ pub fn ConnectionRow(
             );
             spawn_local(async move {
                 let result = client.disconnect(&id).await;
+                // The host unmounted the widget meanwhile: no element to tell, nothing to show.
+                if env.is_disposed() {
+                    return;
+                }
+                let done = !matches!(&result, Err(failure)
+                    if failure.code() != Some("CONNECTION_ALREADY_DISCONNECTED"));
+                if done {
+                    browser::dispatch(
+                        &host,
+                        "calendar-connect:disconnected",
+                        &[
+                            ("connectionId", &id),
+                            ("scheduleId", &schedule_id),
+                            ("providerId", &provider_id),
+                        ],
+                    );
+                }
+                // The row was redrawn or removed meanwhile (a reload, another schedule): its
+                // controls are gone; the panel's next list shows the connection as it is.
+                if busy.is_disposed() {
+                    return;
+                }
                 busy.set(false);
                 match result {
-                    Err(failure) if failure.code() != Some("CONNECTION_ALREADY_DISCONNECTED") => {
+                    Err(failure) if !done => {
                         let notice = api_error_notice(&failure, &provider_name);
                         error.set(Some(format!(
                             "{} {}",
@@ -110,15 +132,6 @@ pub fn ConnectionRow(
                     }
                     _ => {
                         confirming.set(false);
-                        browser::dispatch(
-                            &host,
-                            "calendar-connect:disconnected",
-                            &[
-                                ("connectionId", &id),
-                                ("scheduleId", &schedule_id),
-                                ("providerId", &provider_id),
-                            ],
-                        );
                         on_disconnected.run(m::disconnected(&provider_name));
                     }
                 }

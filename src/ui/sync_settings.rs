@@ -31,6 +31,23 @@ impl Setting {
     }
 }
 
+/// Tells the host that `setting` of connection `id` was saved, as Wix's answer `now` shows it.
+fn announce_saved(host: &web_sys::EventTarget, id: &str, setting: Setting, now: &SyncState) {
+    let enabled = match setting {
+        Setting::Export => now.export_on,
+        Setting::Import | Setting::Calendars => now.import_on,
+    };
+    browser::dispatch(
+        host,
+        "calendar-connect:sync-config-changed",
+        &[
+            ("connectionId", id),
+            ("setting", setting.name()),
+            ("enabled", &enabled.to_string()),
+        ],
+    );
+}
+
 /// The sync settings a provider allows for one connection: import on or off (from the primary
 /// calendar, or from calendars chosen among List Calendars) and export on or off. Each change
 /// is one masked Update Sync Config. Switches show the server's value: the requested one while
@@ -71,10 +88,22 @@ pub fn SyncSettings(
             let (id, provider_name) = (connection_id.clone(), provider_name.clone());
             spawn_local(async move {
                 let answer = client.update_sync_config(&id, &request).await;
+                // The host unmounted the widget meanwhile: nothing left to show or tell.
+                if env.is_disposed() {
+                    return;
+                }
                 let confirmed: Option<SyncState> = match &answer {
                     Ok(returned) if is_saved(&request, returned) => Some(state(returned)),
                     _ => None,
                 };
+                // The settings were closed (or their row redrawn) meanwhile: a save that
+                // happened is still the host's to hear of, but there is no switch to update.
+                if server.is_disposed() {
+                    if let Some(now) = &confirmed {
+                        announce_saved(&host, &id, setting, now);
+                    }
+                    return;
+                }
                 if let Some(now) = &confirmed {
                     server.set(now.clone());
                 }
@@ -85,19 +114,7 @@ pub fn SyncSettings(
                 match (confirmed, answer) {
                     (Some(now), _) => {
                         saved.set(Some(m::saved()));
-                        let enabled = match setting {
-                            Setting::Export => now.export_on,
-                            Setting::Import | Setting::Calendars => now.import_on,
-                        };
-                        browser::dispatch(
-                            &host,
-                            "calendar-connect:sync-config-changed",
-                            &[
-                                ("connectionId", &id),
-                                ("setting", setting.name()),
-                                ("enabled", &enabled.to_string()),
-                            ],
-                        );
+                        announce_saved(&host, &id, setting, &now);
                         on_saved.run(());
                     }
                     (None, Err(error)) => {
