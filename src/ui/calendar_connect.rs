@@ -28,8 +28,8 @@ use crate::manage::rows;
 use crate::manage::verify::{unmatched_return_notice, verification_notice, verify, Verification};
 use crate::messages as m;
 use crate::ui::{
-    ConnectButton, ConnectionsPanel, CredentialsForm, DuplicateGuard, Outcome, ProviderPicker,
-    ScheduleField, UpcomingEvents, VerifyAction, VerifyOutcome,
+    ConnectButton, ConnectionsPanel, CredentialsConnected, CredentialsForm, DuplicateGuard,
+    Outcome, ProviderPicker, ScheduleField, UpcomingEvents, VerifyAction, VerifyOutcome,
 };
 
 /// What the widget needs from its surroundings, injected so that tests can substitute parts:
@@ -136,12 +136,19 @@ pub fn CalendarConnect(
     let reconnect_to = StoredValue::new(None::<(String, Option<String>)>);
     let credentials_email = RwSignal::new(String::new());
     let credentials_focus = RwSignal::new(false);
+    let credentials_busy = RwSignal::new(false);
     let guard = RwSignal::new(None::<(String, Choice)>);
     let connections = RwSignal::new(None::<Vec<Connection>>);
     let reload = RwSignal::new(0u32);
     let status_ref = NodeRef::<Div>::new();
     let alert_ref = NodeRef::<Div>::new();
     let form_ref = NodeRef::<Form>::new();
+    // A failure's message takes the focus once it is shown, as the return's outcome does.
+    let focus_alert = move || {
+        if let Some(alert) = alert_ref.get_untracked() {
+            browser::focus_after_render(alert.into());
+        }
+    };
 
     // Announce the return's outcome and move focus to it once the regions exist.
     let pending_return = StoredValue::new_local(returned.event);
@@ -243,12 +250,14 @@ pub fn CalendarConnect(
                         env.emit_failed(&failure);
                         notice.set(Some(failure));
                         phase.set(Phase::Idle);
+                        focus_alert();
                     }
                 }
                 Err(failure) => {
                     env.emit_failed(&failure);
                     notice.set(Some(failure));
                     phase.set(Phase::Idle);
+                    focus_alert();
                 }
             }
         });
@@ -341,6 +350,23 @@ pub fn CalendarConnect(
             None => {}
         }
     };
+
+    // The question is about the provider and schedule chosen when Connect was pressed: once
+    // either changes, it is moot, and "Connect another account" would connect what is no
+    // longer shown.
+    Effect::new(move |_| {
+        let provider_now = selected.get();
+        let schedule_now = schedule.get().trim().to_ascii_lowercase();
+        let moot = guard.with_untracked(|open| {
+            open.as_ref().is_some_and(|(_, choice)| {
+                choice.schedule_id != schedule_now
+                    || provider_now.as_deref() != Some(choice.provider_id.as_str())
+            })
+        });
+        if moot {
+            guard.set(None);
+        }
+    });
 
     let on_guard = Callback::new(move |answer: GuardChoice| {
         let Some((_, choice)) = guard.get_untracked() else {
@@ -457,9 +483,7 @@ pub fn CalendarConnect(
             let failed = result.tone == Tone::Failure;
             notice.set(Some(result));
             if failed {
-                if let Some(alert) = alert_ref.get_untracked() {
-                    browser::focus_after_render(alert.into());
-                }
+                focus_alert();
             }
         });
     };
@@ -495,29 +519,20 @@ pub fn CalendarConnect(
         }
         notice.set(Some(shown));
         if failed {
-            if let Some(alert) = alert_ref.get_untracked() {
-                browser::focus_after_render(alert.into());
-            }
+            focus_alert();
         }
     });
-    let on_credentials_connected = Callback::new(move |connection: Connection| {
-        let provider = chosen.get_untracked();
-        let name = provider
-            .as_ref()
-            .and_then(|p| p.name.clone())
-            .unwrap_or_default();
-        notice.set(Some(Notice::new(
-            Tone::Progress,
-            m::verifying(&name),
-            "",
-            "verifying",
-        )));
-        run_verify(VerifyJob {
-            connection_id: connection.id.unwrap_or_default(),
-            schedule_id: schedule.get_untracked().trim().to_ascii_lowercase(),
-            provider: Some((provider.and_then(|p| p.id).unwrap_or_default(), name)),
+    // Checked against what the form sent, not what the picker and field show now: they stay
+    // editable while the request runs.
+    let on_credentials_connected = Callback::new(move |made: CredentialsConnected| {
+        let job = VerifyJob {
+            connection_id: made.connection.id.unwrap_or_default(),
+            schedule_id: made.schedule_id,
+            provider: Some((made.provider_id, made.provider_name)),
             unmatched_raw: None,
-        });
+        };
+        notice.set(Some(job.progress_notice()));
+        run_verify(job);
     });
     let credentials_provider = Memo::new(move |_| {
         chosen
@@ -595,6 +610,7 @@ pub fn CalendarConnect(
                                 provider_name=provider.name.clone().unwrap_or_default()
                                 email=credentials_email
                                 focus=credentials_focus
+                                busy=credentials_busy
                                 on_notice=on_credentials_notice
                                 on_connected=on_credentials_connected
                                 id=credentials_id.clone()

@@ -11,6 +11,20 @@ use crate::manage::credentials::{failure_notice, validate, FormErrors};
 use crate::messages as m;
 use crate::ui::Environment;
 
+/// A connection that Connect By Credentials made, with the schedule and provider it was asked
+/// for: the choices shown may have changed while the request ran.
+#[derive(Debug, Clone)]
+pub struct CredentialsConnected {
+    /// The connection Wix returned.
+    pub connection: Connection,
+    /// The schedule sent.
+    pub schedule_id: String,
+    /// The provider's ID.
+    pub provider_id: String,
+    /// The provider's name.
+    pub provider_name: String,
+}
+
 /// Connect By Credentials for a provider without OAuth (Apple): the account's email and a
 /// password, with a hint about app-specific passwords. The password is read from the field when
 /// the form is sent, is never put in a signal, storage or log, and the field is emptied as soon
@@ -19,7 +33,7 @@ use crate::ui::Environment;
 /// the email is already filled in, else to the email.
 ///
 /// ```ignore
-/// view! { <CredentialsForm env schedule provider_id provider_name email focus on_notice on_connected id="cc1-credentials".to_owned() /> }
+/// view! { <CredentialsForm env schedule provider_id provider_name email focus busy on_notice on_connected id="cc1-credentials".to_owned() /> }
 /// ```
 #[component]
 pub fn CredentialsForm(
@@ -36,15 +50,18 @@ pub fn CredentialsForm(
     email: RwSignal<String>,
     /// Set by the widget to move the focus into the form; cleared once done.
     focus: RwSignal<bool>,
+    /// Whether a request is under way. Owned by the widget, so that a request outlives the form:
+    /// choosing another provider meanwhile removes the form, not the request or its answer.
+    busy: RwSignal<bool>,
     /// Progress while the request runs, and the notice explaining a failure.
     on_notice: Callback<Notice>,
-    /// The new connection (to be verified before anything is announced).
-    on_connected: Callback<Connection>,
+    /// The new connection and what it was made for (to be verified before anything is
+    /// announced).
+    on_connected: Callback<CredentialsConnected>,
     /// Element ID prefix (unique per widget instance).
     id: String,
 ) -> impl IntoView {
     let errors = RwSignal::new(FormErrors::default());
-    let busy = RwSignal::new(false);
     let email_ref = NodeRef::<Input>::new();
     let password_ref = NodeRef::<Input>::new();
     let (email_id, password_id) = (format!("{id}-email"), format!("{id}-password"));
@@ -93,14 +110,24 @@ pub fn CredentialsForm(
                 password: field.value(),
             };
             let client = env.with_value(|env| Rc::clone(&env.client));
-            let provider_name = provider_name.clone();
+            let (provider_id, provider_name) = (provider_id.clone(), provider_name.clone());
             spawn_local(async move {
                 let result = client.connect_by_credentials(&request).await;
+                let schedule_id = request.schedule_id.clone();
                 drop(request);
                 field.set_value("");
+                // The host unmounted the widget meanwhile: nobody is left to tell.
+                if busy.is_disposed() {
+                    return;
+                }
                 busy.set(false);
                 match result {
-                    Ok(connection) => on_connected.run(connection),
+                    Ok(connection) => on_connected.run(CredentialsConnected {
+                        connection,
+                        schedule_id,
+                        provider_id,
+                        provider_name,
+                    }),
                     Err(error) => on_notice.run(failure_notice(&error, &provider_name)),
                 }
             });

@@ -22,7 +22,7 @@ pub use confirm_dialog::{ConfirmAction, ConfirmDialog};
 pub use connect_button::ConnectButton;
 pub use connection_row::ConnectionRow;
 pub use connections_panel::ConnectionsPanel;
-pub use credentials_form::CredentialsForm;
+pub use credentials_form::{CredentialsConnected, CredentialsForm};
 pub use duplicate_guard::DuplicateGuard;
 pub use outcome::Outcome;
 pub use provider_mark::ProviderMark;
