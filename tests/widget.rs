@@ -217,12 +217,7 @@ impl Fixture {
 
     fn type_schedule(&self, value: &str) {
         let input = self.schedule_input();
-        js_sys::Reflect::set(&input, &"value".into(), &value.into()).unwrap();
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        input
-            .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-            .unwrap();
+        type_into(&input, value);
         input
             .dispatch_event(&web_sys::Event::new("blur").unwrap())
             .unwrap();
@@ -273,6 +268,16 @@ impl Drop for Fixture {
             .unwrap();
         storage.clear().unwrap();
     }
+}
+
+/// Types `value` into a text field: the value, then the input event typing sends.
+fn type_into(input: &Element, value: &str) {
+    js_sys::Reflect::set(input, &"value".into(), &value.into()).unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
 }
 
 /// Puts `query` (and `hash`) in the address bar of the test page without navigating.
@@ -1469,14 +1474,6 @@ async fn credentials_connect_apple_and_never_keep_the_password() {
     .await;
     let email = widget.find("input[type=email]").unwrap();
     let password = widget.find("input[type=password]").unwrap();
-    let type_into = |input: &Element, value: &str| {
-        js_sys::Reflect::set(input, &"value".into(), &value.into()).unwrap();
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        input
-            .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-            .unwrap();
-    };
     let submit = || {
         widget
             .button_named("Connect Apple Calendar")
@@ -2045,4 +2042,168 @@ async fn a_disconnect_already_sent_is_not_cancelled_in_words_only() {
         widget.text(".cc-panel__status").contains("disconnected")
     })
     .await;
+}
+
+// ----- answers that arrive after the widget changed ------------------------------------------
+
+#[wasm_bindgen_test]
+async fn a_token_a_header_cannot_carry_is_refused_with_a_message() {
+    let panics = panics_so_far();
+    control("POST", "reset", None).await;
+    let widget = Fixture::mount_custom(
+        &[],
+        Auth::Token("dev\nX-Injected: 1".into()),
+        Navigator::recording(),
+    );
+    wait_for("the no-token message", || {
+        widget.alert().contains("couldn't get permission")
+    })
+    .await;
+    assert!(widget.find(".cc-load-error button").is_some(), "a Retry");
+    assert!(requests_to("/providers").await.is_empty(), "nothing sent");
+    assert_eq!(panics_so_far(), panics, "no panic");
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_connect_moves_the_focus_to_its_message() {
+    let style = load_stylesheet();
+    let widget = Fixture::new(&[]).await;
+    widget.providers_shown().await;
+    widget.choose("Google Calendar");
+    widget.type_schedule(SCHEDULE);
+    fault(json!({"method": "connectByOAuth", "status": 500})).await;
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+    widget.button().click();
+    wait_for("the failure", || !widget.alert().is_empty()).await;
+    sleep(100).await;
+    let focused = document()
+        .active_element()
+        .is_some_and(|e| attr(&e, "role").as_deref() == Some("alert"));
+    style.remove();
+    assert!(focused, "focus on the failure");
+    widget.assert_choices_kept("Google Calendar", SCHEDULE);
+}
+
+#[wasm_bindgen_test]
+async fn the_duplicate_question_closes_when_the_provider_changes() {
+    let widget = open_duplicate_question().await;
+    widget.choose("Outlook");
+    wait_for("the question to close", || {
+        widget.find("[role=alertdialog]").is_none()
+    })
+    .await;
+    assert!(oauth_requests().await.is_empty());
+    assert!(widget.navigator.visited().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_credentials_connection_is_checked_for_what_was_sent_when_the_choice_changed() {
+    let panics = panics_so_far();
+    let widget = Fixture::new(&[]).await;
+    widget.providers_shown().await;
+    widget.choose("Apple Calendar");
+    widget.type_schedule(SCHEDULE);
+    wait_for("the credentials form", || {
+        widget.find("input[type=password]").is_some()
+    })
+    .await;
+    for (selector, value) in [
+        ("input[type=email]", "ann@example.org"),
+        ("input[type=password]", "abcd-efgh-ijkl-mnop"),
+    ] {
+        type_into(&widget.find(selector).unwrap(), value);
+    }
+    fault(json!({"method": "connectByCredentials", "delayMs": 700})).await;
+    widget
+        .button_named("Connect Apple Calendar")
+        .unwrap()
+        .click();
+    sleep(100).await;
+    // Another provider while the request runs: the form goes, its request and answer don't.
+    widget.choose("Google Calendar");
+    wait_for("the verified success", || {
+        widget.status().contains("Apple Calendar is connected")
+    })
+    .await;
+    assert_eq!(widget.events("connected").len(), 1);
+    assert_eq!(widget.events("connected")[0]["providerId"], APPLE_ID);
+    assert_eq!(panics_so_far(), panics, "no panic");
+}
+
+#[wasm_bindgen_test]
+async fn a_save_that_lands_after_the_settings_closed_still_reaches_the_host() {
+    let panics = panics_so_far();
+    control("POST", "reset", None).await;
+    add_connection(APPLE_ID, SCHEDULE, "SYNCED", None).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    let settings = "Sync settings for Apple Calendar (owner@apple.example.com)";
+    let export = "Add bookings to a calendar created for Wix";
+    widget.click_when_shown(settings).await;
+    wait_for("the export switch", || widget.switch(export).is_some()).await;
+    fault(json!({"method": "updateSyncConfig", "delayMs": 700})).await;
+    let input: HtmlElement = widget.switch(export).unwrap().unchecked_into();
+    input.click();
+    sleep(100).await;
+    widget.button_named(settings).unwrap().click();
+    wait_for("the settings to close", || widget.switch(export).is_none()).await;
+    wait_for("the host to hear of the save", || {
+        !widget.events("sync-config-changed").is_empty()
+    })
+    .await;
+    assert_eq!(widget.events("sync-config-changed")[0]["enabled"], "true");
+    assert_eq!(panics_so_far(), panics, "no panic");
+}
+
+#[wasm_bindgen_test]
+async fn unmounted_while_a_disconnect_runs_it_neither_panics_nor_tells() {
+    let panics = panics_so_far();
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    let mut widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    fault(json!({"method": "disconnect", "delayMs": 700})).await;
+    widget
+        .click_when_shown("Disconnect Google Calendar (owner@google.example.com)")
+        .await;
+    widget.click_when_shown("Disconnect").await;
+    wait_for("the Disconnect request", || {
+        widget.find("[role=alertdialog] [aria-busy=true]").is_some()
+    })
+    .await;
+    widget.handle.take().unwrap().unmount();
+    sleep(1500).await;
+    assert_eq!(requests_to("/disconnect").await.len(), 1);
+    assert!(widget.events("disconnected").is_empty());
+    drop(widget);
+    assert_eq!(panics_so_far(), panics, "no panic after unmounting");
+}
+
+#[wasm_bindgen_test]
+async fn names_from_the_api_lose_their_direction_overrides() {
+    control("POST", "reset", None).await;
+    fault(
+        json!({"method": "listProviders", "status": 200, "body": {"providers": [{
+        "id": GOOGLE_ID, "name": "\u{202E}Google Calendar\u{202C}", "calendarType": "GOOGLE",
+        "features": {"connectMethods": ["OAUTH"]}}]}}),
+    )
+    .await;
+    fault(
+        json!({"method": "listConnections", "status": 200, "body": {"connections": [{
+        "id": "c1", "scheduleId": SCHEDULE, "providerId": GOOGLE_ID, "status": "SYNCED",
+        "externalAccountEmail": "\u{2067}ann@example.org"}]}}),
+    )
+    .await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.providers_shown().await;
+    wait_for("the row", || !widget.rows().is_empty()).await;
+    let bidi = |text: &str| text.contains(['\u{202E}', '\u{202C}', '\u{2067}']);
+    let picker = widget.text("fieldset");
+    assert!(!bidi(&picker), "{picker:?}");
+    let row = widget.rows().remove(0);
+    assert!(row.contains("ann@example.org") && !bidi(&row), "{row:?}");
+    assert!(
+        widget
+            .button_named("Disconnect Google Calendar (ann@example.org)")
+            .is_some(),
+        "clean accessible names"
+    );
 }
