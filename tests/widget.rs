@@ -1462,8 +1462,9 @@ async fn a_long_unbroken_event_title_does_not_widen_the_widget() {
     );
 }
 
-#[wasm_bindgen_test]
-async fn credentials_connect_apple_and_never_keep_the_password() {
+/// A fresh widget with Apple Calendar chosen and the schedule typed: its email and password
+/// form is shown.
+async fn apple_credentials_form() -> Fixture {
     let widget = Fixture::new(&[]).await;
     widget.providers_shown().await;
     widget.choose("Apple Calendar");
@@ -1472,6 +1473,12 @@ async fn credentials_connect_apple_and_never_keep_the_password() {
         widget.find("input[type=password]").is_some()
     })
     .await;
+    widget
+}
+
+#[wasm_bindgen_test]
+async fn credentials_connect_apple_and_never_keep_the_password() {
+    let widget = apple_credentials_form().await;
     let email = widget.find("input[type=email]").unwrap();
     let password = widget.find("input[type=password]").unwrap();
     let submit = || {
@@ -2099,14 +2106,7 @@ async fn the_duplicate_question_closes_when_the_provider_changes() {
 #[wasm_bindgen_test]
 async fn a_credentials_connection_is_checked_for_what_was_sent_when_the_choice_changed() {
     let panics = panics_so_far();
-    let widget = Fixture::new(&[]).await;
-    widget.providers_shown().await;
-    widget.choose("Apple Calendar");
-    widget.type_schedule(SCHEDULE);
-    wait_for("the credentials form", || {
-        widget.find("input[type=password]").is_some()
-    })
-    .await;
+    let widget = apple_credentials_form().await;
     for (selector, value) in [
         ("input[type=email]", "ann@example.org"),
         ("input[type=password]", "abcd-efgh-ijkl-mnop"),
