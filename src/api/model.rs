@@ -336,6 +336,27 @@ pub struct Calendar {
     pub name: Option<String>,
 }
 
+impl Calendar {
+    /// What the calendar is called on screen: its name, or when it has none (or only
+    /// formatting characters) its ID, without bidirectional formatting characters either way.
+    /// The ID itself stays as Wix sent it: it is what a sync setting sends back.
+    ///
+    /// ```
+    /// use calendar_connect::api::model::Calendar;
+    /// let unnamed = Calendar { id: Some("c2\u{202E}x".into()), name: Some("\u{2066}".into()) };
+    /// assert_eq!(unnamed.label(), "c2x");
+    /// ```
+    pub fn label(&self) -> String {
+        [&self.name, &self.id]
+            .into_iter()
+            .flatten()
+            .map(|text| crate::messages::plain(text))
+            .find(|text| !text.trim().is_empty())
+            .map(Cow::into_owned)
+            .unwrap_or_default()
+    }
+}
+
 /// An event in a connected external calendar (List Events). Events have no ID.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -884,5 +905,25 @@ mod tests {
             assert_eq!(query.to_query(), expected);
         }
         assert_eq!(ListConnectionsQuery::default().to_query(), "");
+    }
+
+    #[test]
+    fn a_calendar_is_labelled_by_its_name_else_its_id_never_by_formatting() {
+        let calendar = |id: Option<&str>, name: Option<&str>| Calendar {
+            id: id.map(str::to_owned),
+            name: name.map(str::to_owned),
+        };
+        let cases = [
+            (calendar(Some("c1"), Some("Work")), "Work"),
+            (calendar(Some("c1"), Some("\u{202E}Work\u{202C}")), "Work"),
+            (calendar(Some("c1"), None), "c1"),
+            (calendar(Some("c1"), Some("  ")), "c1"),
+            (calendar(Some("c1"), Some("\u{202E}\u{2066}")), "c1"),
+            (calendar(Some("c\u{202E}1"), None), "c1"),
+            (calendar(None, None), ""),
+        ];
+        for (calendar, label) in cases {
+            assert_eq!(calendar.label(), label, "{calendar:?}");
+        }
     }
 }

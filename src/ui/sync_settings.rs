@@ -189,8 +189,8 @@ pub fn SyncSettings(
                     Some(Ok(list)) => {
                         list.into_iter()
                             .filter_map(|calendar| {
-                                let id = calendar.id?;
-                                let name = calendar.name.unwrap_or_else(|| id.clone());
+                                let id = calendar.id.clone()?;
+                                let name = calendar.label();
                                 let pick = pick.clone();
                                 let id_for_check = id.clone();
                                 Some(view! {
