@@ -36,16 +36,19 @@ pub fn ConnectionRow(
     env: StoredValue<Environment, LocalStorage>,
     /// What the row shows.
     row: rows::ConnectionRow,
-    /// The connection itself (for its sync settings).
-    connection: Connection,
+    /// The connection itself, as last loaded or saved: sync settings open with it.
+    #[prop(into)]
+    connection: Signal<Connection>,
     /// Its provider, if List Providers has it.
     provider: Option<Provider>,
     /// Connects this provider ID again; with the account's email, when known, to prefill.
     on_reconnect: Callback<(String, Option<String>)>,
-    /// Called with the message to announce once the connection is gone.
-    on_disconnected: Callback<String>,
-    /// Called when the connection's settings changed.
-    on_changed: Callback<()>,
+    /// Called with the message to announce once the connection is gone (`Ok`), or with why it
+    /// couldn't be disconnected (`Err`) when the row was redrawn meanwhile and can't say so
+    /// itself.
+    on_disconnected: Callback<Result<String, String>>,
+    /// Called with the connection as saved when its settings changed.
+    on_changed: Callback<Connection>,
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let busy = RwSignal::new(false);
@@ -63,8 +66,9 @@ pub fn ConnectionRow(
         problem,
         ..
     } = row;
-    let can_reconnect = rows::reconnect_by(provider.as_ref(), connection.status).is_some();
-    let known_email = rows::known_email(&connection);
+    let loaded = connection.get_untracked();
+    let can_reconnect = rows::reconnect_by(provider.as_ref(), loaded.status).is_some();
+    let known_email = rows::known_email(&loaded);
     let features = provider.and_then(|p| p.features);
     let has_settings = !offer(features.as_ref()).is_empty();
     let dom_id = next_row_id();
@@ -81,7 +85,7 @@ pub fn ConnectionRow(
         let id = id.clone();
         let provider_id = provider_id.clone();
         let provider_name = provider_name.clone();
-        let schedule_id = connection.schedule_id.clone().unwrap_or_default();
+        let schedule_id = loaded.schedule_id.clone().unwrap_or_default();
         move |()| {
             if busy.get_untracked() {
                 return;
@@ -101,9 +105,17 @@ pub fn ConnectionRow(
                 if env.is_disposed() {
                     return;
                 }
-                let done = !matches!(&result, Err(failure)
-                    if failure.code() != Some("CONNECTION_ALREADY_DISCONNECTED"));
-                if done {
+                let failed = match &result {
+                    Err(failure) if failure.code() != Some("CONNECTION_ALREADY_DISCONNECTED") => {
+                        Some(format!(
+                            "{} {}",
+                            m::disconnect_failed(&provider_name),
+                            api_error_notice(failure, &provider_name).title
+                        ))
+                    }
+                    _ => None,
+                };
+                if failed.is_none() {
                     browser::dispatch(
                         &host,
                         "calendar-connect:disconnected",
@@ -114,25 +126,22 @@ pub fn ConnectionRow(
                         ],
                     );
                 }
-                // The row was redrawn or removed meanwhile (a reload, another schedule): its
-                // controls are gone; the panel's next list shows the connection as it is.
+                // The row was redrawn meanwhile (a reload while something syncs): its controls
+                // are gone, so the panel says what happened and reloads (if it is still there).
                 if busy.is_disposed() {
+                    on_disconnected
+                        .try_run(failed.map_or_else(|| Ok(m::disconnected(&provider_name)), Err));
                     return;
                 }
                 busy.set(false);
-                match result {
-                    Err(failure) if !done => {
-                        let notice = api_error_notice(&failure, &provider_name);
-                        error.set(Some(format!(
-                            "{} {}",
-                            m::disconnect_failed(&provider_name),
-                            notice.title
-                        )));
+                match failed {
+                    Some(text) => {
+                        error.set(Some(text));
                         close();
                     }
-                    _ => {
+                    None => {
                         confirming.set(false);
-                        on_disconnected.run(m::disconnected(&provider_name));
+                        on_disconnected.run(Ok(m::disconnected(&provider_name)));
                     }
                 }
             });
@@ -214,7 +223,7 @@ pub fn ConnectionRow(
                 <div id=settings_id.clone()>
                     <SyncSettings
                         env=env
-                        connection=connection.clone()
+                        connection=connection.get_untracked()
                         features=features.clone()
                         provider_name=settings_name.clone()
                         on_saved=on_changed

@@ -64,6 +64,9 @@ pub fn ConnectionsPanel(
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let message = RwSignal::new(None::<String>);
     let message_ref = NodeRef::<P>::new();
+    // Why a disconnect failed, when its row was redrawn meanwhile and can't say so itself.
+    let disconnect_failure = RwSignal::new(None::<String>);
+    let failure_ref = NodeRef::<P>::new();
 
     let stop_timer = move || {
         if let Some(handle) = timer.try_update_value(Option::take).flatten() {
@@ -161,12 +164,37 @@ pub fn ConnectionsPanel(
         restart();
     });
 
-    let on_disconnected = Callback::new(move |text: String| {
-        message.set(Some(text));
+    let on_disconnected = Callback::new(move |answer: Result<String, String>| {
+        let shown_in = match answer {
+            Ok(text) => {
+                disconnect_failure.set(None);
+                message.set(Some(text));
+                message_ref
+            }
+            Err(text) => {
+                message.set(None);
+                disconnect_failure.set(Some(text));
+                failure_ref
+            }
+        };
         restart();
-        if let Some(element) = message_ref.get_untracked() {
+        if let Some(element) = shown_in.get_untracked() {
             crate::browser::focus_after_render(element.into());
         }
+    });
+    // A saved sync setting is kept in the shared list at once (the settings reopen with it),
+    // then the list is read again.
+    let on_saved = Callback::new(move |saved: Connection| {
+        connections.update(|list| {
+            let slot = list
+                .iter_mut()
+                .flatten()
+                .find(|connection| connection.id == saved.id);
+            if let Some(slot) = slot {
+                *slot = saved;
+            }
+        });
+        restart();
     });
 
     // Rows are keyed by what they show, so a reload that changes nothing keeps each row (and
@@ -269,20 +297,41 @@ pub fn ConnectionsPanel(
             <p class="cc-panel__status" role="status" tabindex="-1" node_ref=message_ref>
                 {move || message.get()}
             </p>
+            <p class="cc-error" role="alert" tabindex="-1" node_ref=failure_ref>
+                {move || disconnect_failure.get()}
+            </p>
             <div class="cc-panel__problem" role="status">{problem}</div>
             {state}
             <ul class="cc-connections">
-                <For each=move || entries.get() key=|entry| entry.key.clone() let:entry>
-                    <ConnectionRow
-                        env=env
-                        row=entry.row
-                        connection=entry.connection
-                        provider=entry.provider
-                        on_reconnect=on_reconnect
-                        on_disconnected=on_disconnected
-                        on_changed=Callback::new(move |()| restart())
-                    />
-                </For>
+                <For
+                    each=move || entries.get()
+                    key=|entry| entry.key.clone()
+                    children=move |entry: Entry| {
+                        // The row keeps its key across reloads; its connection follows the list.
+                        let (id, loaded) = (entry.row.id.clone(), entry.connection);
+                        let connection = Signal::derive(move || {
+                            connections
+                                .with(|list| {
+                                    list.iter()
+                                        .flatten()
+                                        .find(|c| c.id.as_deref() == Some(id.as_str()))
+                                        .cloned()
+                                })
+                                .unwrap_or_else(|| loaded.clone())
+                        });
+                        view! {
+                            <ConnectionRow
+                                env=env
+                                row=entry.row
+                                connection=connection
+                                provider=entry.provider
+                                on_reconnect=on_reconnect
+                                on_disconnected=on_disconnected
+                                on_changed=on_saved
+                            />
+                        }
+                    }
+                />
             </ul>
         </section>
     }

@@ -67,8 +67,9 @@ pub fn SyncSettings(
     features: Option<ProviderFeatures>,
     /// Provider name, for headings and messages.
     provider_name: String,
-    /// Called after a change was saved.
-    on_saved: Callback<()>,
+    /// Called with the connection as Wix returned it after a change was saved (also when the
+    /// settings were closed while the save ran: whoever reopens them must see it).
+    on_saved: Callback<Connection>,
 ) -> impl IntoView {
     let offered = offer(features.as_ref());
     let connection_id = connection.id.clone().unwrap_or_default();
@@ -92,19 +93,23 @@ pub fn SyncSettings(
                 if env.is_disposed() {
                     return;
                 }
-                let confirmed: Option<SyncState> = match &answer {
-                    Ok(returned) if is_saved(&request, returned) => Some(state(returned)),
+                let confirmed: Option<(SyncState, Connection)> = match &answer {
+                    Ok(returned) if is_saved(&request, returned) => {
+                        Some((state(returned), returned.clone()))
+                    }
                     _ => None,
                 };
                 // The settings were closed (or their row redrawn) meanwhile: a save that
-                // happened is still the host's to hear of, but there is no switch to update.
+                // happened is still the host's to hear of and the row's to keep, but there is
+                // no switch to update.
                 if server.is_disposed() {
-                    if let Some(now) = &confirmed {
-                        announce_saved(&host, &id, setting, now);
+                    if let Some((now, returned)) = confirmed {
+                        announce_saved(&host, &id, setting, &now);
+                        on_saved.try_run(returned);
                     }
                     return;
                 }
-                if let Some(now) = &confirmed {
+                if let Some((now, _)) = &confirmed {
                     server.set(now.clone());
                 }
                 let now = server.get_untracked();
@@ -112,10 +117,10 @@ pub fn SyncSettings(
                 export.update(|s| s.finish(Some(now.export_on)));
                 chosen_pending.set(None);
                 match (confirmed, answer) {
-                    (Some(now), _) => {
+                    (Some((now, returned)), _) => {
                         saved.set(Some(m::saved()));
                         announce_saved(&host, &id, setting, &now);
-                        on_saved.run(());
+                        on_saved.run(returned);
                     }
                     (None, Err(error)) => {
                         saved.set(None);
