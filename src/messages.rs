@@ -833,6 +833,11 @@ pub fn password_required() -> &'static str {
     "Enter the password."
 }
 
+/// The credentials form was sent before a valid Schedule ID was typed.
+pub fn schedule_first() -> &'static str {
+    "Enter a valid Schedule ID above first."
+}
+
 /// 401 `BAD_CREDENTIALS`.
 pub fn bad_credentials(provider: &str) -> String {
     let provider = plain(provider);

@@ -209,8 +209,10 @@ pub fn CalendarConnect(
             .find(|p| p.id.as_deref() == Some(id.as_str()))
     });
     let schedule_ok = Signal::derive(move || is_guid(schedule.get().trim()));
+    // One attempt at a time: not while an email and password are being checked either.
     let ready = Signal::derive(move || {
         schedule_ok.get()
+            && !credentials_busy.get()
             && chosen
                 .get()
                 .is_some_and(|p: Provider| p.connects_by_oauth())
@@ -265,7 +267,7 @@ pub fn CalendarConnect(
 
     // Marks an attempt as under way, unless one already is (then returns false).
     let start = move || {
-        if phase.get_untracked() != Phase::Idle {
+        if phase.get_untracked() != Phase::Idle || credentials_busy.get_untracked() {
             return false;
         }
         phase.set(Phase::Connecting);
@@ -341,10 +343,17 @@ pub fn CalendarConnect(
                     if phase.is_disposed() {
                         return;
                     }
-                    // Idle again: the question, or the attempt itself, takes it from here.
+                    // Idle again: the question, or the attempt itself, takes it from here,
+                    // unless the person chose another provider or schedule during the read.
                     phase.set(Phase::Idle);
                     notice.set(None);
-                    ask_or_begin(choice, &list);
+                    let still_chosen = selected.get_untracked().as_deref()
+                        == Some(choice.provider_id.as_str())
+                        && schedule.get_untracked().trim().to_ascii_lowercase()
+                            == choice.schedule_id;
+                    if still_chosen {
+                        ask_or_begin(choice, &list);
+                    }
                 });
             }
             None => {}
@@ -562,6 +571,7 @@ pub fn CalendarConnect(
 
     let group = format!("{prefix}-provider");
     let credentials_id = format!("{prefix}-credentials");
+    let schedule_field_id = format!("{prefix}-schedule");
     let providers_view = move || match providers.get() {
         None => {
             view! { <p class="cc-loading" role="status">{m::loading_providers()}</p> }.into_any()
@@ -592,7 +602,7 @@ pub fn CalendarConnect(
         <div class="cc-widget">
             <form class="cc-form" novalidate node_ref=form_ref on:submit=on_submit aria-busy=move || busy.get().to_string()>
                 {providers_view}
-                <ScheduleField id=format!("{prefix}-schedule") value=schedule />
+                <ScheduleField id=schedule_field_id.clone() value=schedule />
                 <ConnectButton ready=ready busy=busy hint=hint hint_id=format!("{prefix}-connect-hint") />
                 <DuplicateGuard question=guard_question on_choice=on_guard id=format!("{prefix}-guard") />
                 <Outcome notice=notice status_ref=status_ref alert_ref=alert_ref />
@@ -611,6 +621,8 @@ pub fn CalendarConnect(
                                 email=credentials_email
                                 focus=credentials_focus
                                 busy=credentials_busy
+                                blocked=busy
+                                schedule_field=schedule_field_id.clone()
                                 on_notice=on_credentials_notice
                                 on_connected=on_credentials_connected
                                 id=credentials_id.clone()

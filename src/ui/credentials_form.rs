@@ -4,6 +4,7 @@ use leptos::ev::SubmitEvent;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use crate::api::model::{ConnectByCredentialsRequest, Connection};
 use crate::flow::feedback::{Notice, Tone};
@@ -53,6 +54,12 @@ pub fn CredentialsForm(
     /// Whether a request is under way. Owned by the widget, so that a request outlives the form:
     /// choosing another provider meanwhile removes the form, not the request or its answer.
     busy: RwSignal<bool>,
+    /// Whether another attempt (OAuth) is under way: one attempt at a time.
+    #[prop(into)]
+    blocked: Signal<bool>,
+    /// Element ID of the widget's Schedule ID field, where the focus goes when the schedule
+    /// is missing or not valid.
+    schedule_field: String,
     /// Progress while the request runs, and the notice explaining a failure.
     on_notice: Callback<Notice>,
     /// The new connection and what it was made for (to be verified before anything is
@@ -62,21 +69,33 @@ pub fn CredentialsForm(
     id: String,
 ) -> impl IntoView {
     let errors = RwSignal::new(FormErrors::default());
+    let schedule_missing = RwSignal::new(false);
     let email_ref = NodeRef::<Input>::new();
     let password_ref = NodeRef::<Input>::new();
     let (email_id, password_id) = (format!("{id}-email"), format!("{id}-password"));
-    let (email_error_id, password_error_id, hint_id, heading_id) = (
+    let (email_error_id, password_error_id, hint_id, heading_id, schedule_error_id) = (
         format!("{id}-email-error"),
         format!("{id}-password-error"),
         format!("{id}-password-hint"),
         format!("{id}-heading"),
+        format!("{id}-schedule-error"),
     );
 
     let on_submit = {
         let provider_name = provider_name.clone();
         move |ev: SubmitEvent| {
             ev.prevent_default();
-            if busy.get_untracked() {
+            if busy.get_untracked() || blocked.get_untracked() {
+                return;
+            }
+            // The schedule is checked here as Connect checks it: nothing, and above all no
+            // password, is sent for a schedule Wix would refuse.
+            let schedule_id = schedule.get_untracked();
+            schedule_missing.set(schedule_id.is_empty());
+            if schedule_id.is_empty() {
+                if let Some(field) = document().get_element_by_id(&schedule_field) {
+                    let _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
                 return;
             }
             let Some(field) = password_ref.get_untracked() else {
@@ -104,7 +123,7 @@ pub fn CredentialsForm(
                 "connecting",
             ));
             let request = ConnectByCredentialsRequest {
-                schedule_id: schedule.get_untracked().trim().to_owned(),
+                schedule_id,
                 provider_id: provider_id.clone(),
                 email: typed_email,
                 password: field.value(),
@@ -186,11 +205,20 @@ pub fn CredentialsForm(
                 <p id=password_error_id class="cc-error">{move || errors.get().password}</p>
             </div>
             <div class="cc-actions">
-                <button type="submit" class="cc-button" aria-busy=move || busy.get().to_string()>
+                <button
+                    type="submit"
+                    class="cc-button"
+                    aria-busy=move || busy.get().to_string()
+                    disabled=move || blocked.get()
+                    aria-describedby=schedule_error_id.clone()
+                >
                     <span class="cc-spinner" aria-hidden="true"></span>
                     {m::connect_account(&provider_name)}
                 </button>
             </div>
+            <p id=schedule_error_id class="cc-error" aria-live="polite">
+                {move || (schedule_missing.get() && schedule.get().is_empty()).then(m::schedule_first)}
+            </p>
         </form>
     }
 }
