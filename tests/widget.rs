@@ -2207,3 +2207,206 @@ async fn names_from_the_api_lose_their_direction_overrides() {
         "clean accessible names"
     );
 }
+
+#[wasm_bindgen_test]
+async fn reopened_sync_settings_show_what_was_saved_and_a_new_choice_keeps_it() {
+    control("POST", "reset", None).await;
+    add_connection(APPLE_ID, SCHEDULE, "SYNCED", None).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    let settings = "Sync settings for Apple Calendar (owner@apple.example.com)";
+    widget.click_when_shown(settings).await;
+    wait_for("the calendars", || widget.calendar_box("Work").is_some()).await;
+    // Closed while the save runs: the save still counts when the settings open again.
+    fault(json!({"method": "updateSyncConfig", "delayMs": 700})).await;
+    widget.calendar_box("Work").unwrap().click();
+    widget.button_named(settings).unwrap().click();
+    wait_for("the host to hear of the save", || {
+        !widget.events("sync-config-changed").is_empty()
+    })
+    .await;
+    widget.button_named(settings).unwrap().click();
+    wait_for("the calendars again", || {
+        widget.calendar_box("Work").is_some()
+    })
+    .await;
+    assert!(
+        widget.calendar_box("Work").unwrap().checked(),
+        "Work stays chosen"
+    );
+
+    widget.calendar_box("Family").unwrap().click();
+    wait_for("the second save", || {
+        widget.text(".cc-sync").contains("Saved.")
+    })
+    .await;
+    let patch = requests_to("/sync-config").await.pop().unwrap();
+    let sent = &patch["body"]["syncConfig"]["listEventFromCalendars"]["calendars"]["calendars"];
+    assert_eq!(
+        sent.as_array().map(Vec::len),
+        Some(2),
+        "both calendars: {sent}"
+    );
+    assert!(widget.calendar_box("Work").unwrap().checked());
+    assert!(widget.calendar_box("Family").unwrap().checked());
+}
+
+#[wasm_bindgen_test]
+async fn a_disconnect_whose_row_was_redrawn_is_still_answered() {
+    control("POST", "reset", None).await;
+    // The connection stays CONNECTED, so the panel reloads itself every few seconds; a status
+    // changed behind its back redraws the row while the Disconnect runs.
+    control("POST", "config", Some(json!({"syncDelayMs": 600_000}))).await;
+    let id = add_connection(GOOGLE_ID, SCHEDULE, "CONNECTED", None).await;
+    let set_status = |status: &'static str| {
+        let path = format!("connections/{id}/status");
+        async move { control("POST", &path, Some(json!({"status": status}))).await }
+    };
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    let disconnect_pending = "Disconnect Google Calendar (Waiting for the first sync)";
+
+    // A failure: said by the panel, with the focus on it.
+    fault(json!({"method": "disconnect", "status": 500, "delayMs": 4000})).await;
+    widget.click_when_shown(disconnect_pending).await;
+    widget.click_when_shown("Disconnect").await;
+    set_status("SYNCED").await;
+    wait_for("the redrawn row", || {
+        widget.rows().first().is_some_and(|r| r.contains("Synced"))
+    })
+    .await;
+    wait_for("the failure", || {
+        widget
+            .text(".cc-panel > [role=alert]")
+            .contains("Google Calendar couldn't be disconnected")
+    })
+    .await;
+    wait_for("focus on the failure", || {
+        document()
+            .active_element()
+            .is_some_and(|e| attr(&e, "role").as_deref() == Some("alert"))
+    })
+    .await;
+
+    // A success: said by the panel, and the list read again without the connection.
+    set_status("CONNECTED").await;
+    widget.click_when_shown("Refresh connected calendars").await;
+    wait_for("the pending row again", || {
+        widget.rows().first().is_some_and(|r| r.contains("pending"))
+    })
+    .await;
+    fault(json!({"method": "disconnect", "delayMs": 4000})).await;
+    widget
+        .click_when_shown("Disconnect Google Calendar (owner@google.example.com)")
+        .await;
+    widget.click_when_shown("Disconnect").await;
+    set_status("SYNCED").await;
+    wait_for("the disconnected message", || {
+        widget
+            .text(".cc-panel__status")
+            .contains("Google Calendar was disconnected")
+    })
+    .await;
+    wait_for("the row to go", || widget.rows().is_empty()).await;
+    assert!(widget.text(".cc-panel > [role=alert]").is_empty());
+    assert_eq!(widget.events("disconnected").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_duplicate_question_is_not_asked_for_a_provider_no_longer_chosen() {
+    control("POST", "reset", None).await;
+    add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    // The panel's list fails, so Connect reads the schedule's connections itself, slowly.
+    fault(json!({"method": "listConnections", "status": 503})).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    widget.providers_shown().await;
+    wait_for("the panel's failure", || {
+        widget.text(".cc-panel").contains("couldn't")
+    })
+    .await;
+    fault(json!({"method": "listConnections", "delayMs": 800})).await;
+    widget.choose("Google Calendar");
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+    widget.button().click();
+    sleep(100).await;
+    widget.choose("Outlook");
+    sleep(1200).await;
+    assert!(widget.find("[role=alertdialog]").is_none(), "no question");
+    assert!(oauth_requests().await.is_empty(), "no attempt");
+    wait_for("Connect to be enabled for Outlook", || {
+        widget.button_enabled()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn one_attempt_at_a_time_across_oauth_and_credentials() {
+    let widget = apple_credentials_form().await;
+    for (selector, value) in [
+        ("input[type=email]", "ann@example.org"),
+        ("input[type=password]", "abcd-efgh-ijkl-mnop"),
+    ] {
+        type_into(&widget.find(selector).unwrap(), value);
+    }
+    fault(json!({"method": "connectByCredentials", "delayMs": 800})).await;
+    widget
+        .button_named("Connect Apple Calendar")
+        .unwrap()
+        .click();
+    widget.choose("Google Calendar");
+    sleep(100).await;
+    assert!(!widget.button_enabled(), "no Connect while Apple's runs");
+    wait_for("Apple's answer", || {
+        widget.status().contains("Apple Calendar is connected")
+    })
+    .await;
+    wait_for("Connect to be enabled", || widget.button_enabled()).await;
+
+    // And the other way round: Apple's form waits while an OAuth attempt runs.
+    fault(json!({"method": "connectByOAuth", "delayMs": 800})).await;
+    widget.button().click();
+    widget.choose("Apple Calendar");
+    wait_for("the credentials form", || {
+        widget.button_named("Connect Apple Calendar").is_some()
+    })
+    .await;
+    let submit = widget.button_named("Connect Apple Calendar").unwrap();
+    assert_eq!(prop(&submit, "disabled").as_bool(), Some(true));
+    wait_for("the navigation", || widget.navigator.visited().len() == 1).await;
+    assert_eq!(requests_to(":connectByCredentials").await.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_credentials_form_sends_nothing_without_a_valid_schedule() {
+    let widget = Fixture::new(&[]).await;
+    widget.providers_shown().await;
+    widget.choose("Apple Calendar");
+    wait_for("the credentials form", || {
+        widget.find("input[type=password]").is_some()
+    })
+    .await;
+    type_into(
+        &widget.find("input[type=email]").unwrap(),
+        "ann@example.org",
+    );
+    type_into(&widget.find("input[type=password]").unwrap(), "abcd-efgh");
+    widget
+        .button_named("Connect Apple Calendar")
+        .unwrap()
+        .click();
+    wait_for("the message", || {
+        widget
+            .text(".cc-credentials")
+            .contains("Enter a valid Schedule ID above first.")
+    })
+    .await;
+    assert_eq!(
+        document().active_element(),
+        Some(widget.schedule_input()),
+        "focus on the Schedule ID"
+    );
+    assert!(requests_to(":connectByCredentials").await.is_empty());
+    widget.type_schedule(SCHEDULE);
+    wait_for("the message to go", || {
+        !widget.text(".cc-credentials").contains("Schedule ID")
+    })
+    .await;
+}
