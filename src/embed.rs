@@ -12,7 +12,9 @@
 //! handle.unmount();
 //! ```
 
+use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -29,10 +31,22 @@ use crate::ui::{CalendarConnect, Environment};
 /// Marks elements that already hold a widget, so mounting twice is harmless.
 pub(crate) const MOUNTED_ATTRIBUTE: &str = "data-calendar-connect-mounted";
 
-/// A mounted widget; dropping it (or calling `unmount()` from JS) removes the widget.
+type Mounted = leptos::mount::UnmountHandle<AnyViewState>;
+
+/// The number of the next handle.
+static NEXT_NUMBER: AtomicU32 = AtomicU32::new(0);
+
+thread_local! {
+    /// The widgets mounted on this page, by handle number. They live here rather than in their
+    /// handles: a host that keeps no handle (or whose handle the JS garbage collector frees)
+    /// must not see its widget vanish.
+    static MOUNTED: RefCell<Vec<(u32, Mounted)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A mounted widget. It stays until `unmount()` is called; the handle itself may be dropped.
 #[wasm_bindgen]
 pub struct MountHandle {
-    inner: Option<leptos::mount::UnmountHandle<AnyViewState>>,
+    number: u32,
     element: HtmlElement,
 }
 
@@ -40,7 +54,14 @@ pub struct MountHandle {
 impl MountHandle {
     /// Removes the widget from its element and stops its work. Safe to call twice.
     pub fn unmount(&mut self) {
-        if self.inner.take().is_some() {
+        let number = self.number;
+        let mounted = MOUNTED.with_borrow_mut(|all| {
+            let index = all.iter().position(|(n, _)| *n == number)?;
+            Some(all.swap_remove(index).1)
+        });
+        // Dropped outside the borrow: unmounting runs the widget's cleanups.
+        if let Some(mounted) = mounted {
+            drop(mounted);
             let _ = self.element.remove_attribute(MOUNTED_ATTRIBUTE);
         }
     }
@@ -71,13 +92,12 @@ pub fn mount_with(
         navigator,
         host: element.clone().into(),
     };
-    let handle = mount_to(element.clone(), move || {
+    let mounted = mount_to(element.clone(), move || {
         view! { <CalendarConnect settings=settings env=env /> }.into_any()
     });
-    Some(MountHandle {
-        inner: Some(handle),
-        element,
-    })
+    let number = NEXT_NUMBER.fetch_add(1, Ordering::Relaxed);
+    MOUNTED.with_borrow_mut(|all| all.push((number, mounted)));
+    Some(MountHandle { number, element })
 }
 
 /// JS API: mounts the widget into `element`. `options` takes the same settings as the data
@@ -85,10 +105,10 @@ pub fn mount_with(
 /// plus `timeoutMs`) and `getAccessToken`, a function returning a token or a Promise of one,
 /// called for every request. Options not given fall back to the element's data attributes.
 #[wasm_bindgen(js_name = mount)]
-pub fn mount_js(
-    element: HtmlElement,
-    options: Option<js_sys::Object>,
-) -> Result<MountHandle, JsValue> {
+pub fn mount_js(element: JsValue, options: Option<js_sys::Object>) -> Result<MountHandle, JsValue> {
+    let element = element
+        .dyn_into::<HtmlElement>()
+        .map_err(|_| JsValue::from_str("calendar-connect: mount needs an HTML element"))?;
     let option = |key: &str| -> Option<JsValue> {
         let value = js_sys::Reflect::get(options.as_ref()?, &JsValue::from_str(key)).ok()?;
         (!value.is_undefined() && !value.is_null()).then_some(value)
@@ -128,11 +148,7 @@ pub fn mount_all() {
         };
         let settings = Settings::from_lookup(|key| attribute(&element, key));
         let auth = static_auth(attribute(&element, "accessToken"));
-        if let Some(mut handle) = mount_with(element, settings, auth, Navigator::window()) {
-            if let Some(inner) = handle.inner.take() {
-                inner.forget();
-            }
-        }
+        mount_with(element, settings, auth, Navigator::window());
     }
 }
 
