@@ -158,6 +158,11 @@ pub struct Resolution {
     pub outcome: Outcome,
     /// The attempt the return belongs to, if it matched.
     pub attempt: Option<AttemptRecord>,
+    /// The attempt whose choices and fragment come back: the matched one, or one that the
+    /// return names but that is too old to vouch for the result. A slow consent (a second
+    /// factor, say) still lands on the schedule, provider and route it left from, even though
+    /// its result is not announced.
+    pub restored: Option<AttemptRecord>,
 }
 
 /// Decides the outcome of a page load from the address's result keys (if any) and the stored
@@ -184,11 +189,13 @@ pub fn resolve(
                 provider_name: expired.provider_name.clone(),
             },
             attempt: None,
+            restored: None,
         });
     };
-    let attempt = match match_attempt(&params.attempt_ids, stored, now_ms) {
-        AttemptMatch::Matched(record) => Some(record),
-        AttemptMatch::Expired(_) | AttemptMatch::Unmatched => None,
+    let (attempt, expired) = match match_attempt(&params.attempt_ids, stored, now_ms) {
+        AttemptMatch::Matched(record) => (Some(record), None),
+        AttemptMatch::Expired(record) => (None, Some(record)),
+        AttemptMatch::Unmatched => (None, None),
     };
     let outcome = match (params.result(), &attempt) {
         (ProviderResult::Connected(connection_id), Some(record)) => Outcome::Connected {
@@ -202,7 +209,11 @@ pub fn resolve(
         },
         (ProviderResult::Unclear(raw), _) => Outcome::Unclear { raw },
     };
-    Some(Resolution { outcome, attempt })
+    Some(Resolution {
+        outcome,
+        restored: attempt.clone().or(expired),
+        attempt,
+    })
 }
 
 /// The address to put in place with `history.replaceState` once a result is consumed: exactly
@@ -479,6 +490,37 @@ mod tests {
             );
             let attempt = resolution.and_then(|r| r.attempt);
             assert_eq!(attempt.is_some(), matched, "{query} at {now}");
+        }
+    }
+
+    #[test]
+    fn an_attempt_too_old_to_vouch_still_gives_back_its_choices() {
+        let stored = AttemptRecord::new(
+            "a1",
+            "s",
+            "p",
+            "Google Calendar",
+            1_000,
+            Some("#tab".into()),
+        );
+        let late = 1_000 + ATTEMPT_TTL_MS + 1;
+        // (address query, now, whether the attempt matched, whether its choices come back)
+        let cases = [
+            ("connectionId=c&cc_attempt=a1", 2_000, true, true),
+            ("connectionId=c&cc_attempt=a1", late, false, true),
+            ("error=reject&cc_attempt=a1", late, false, true),
+            ("connectionId=c&cc_attempt=zz", late, false, false),
+            ("connectionId=c", late, false, false),
+        ];
+        for (query, now, matched, restored) in cases {
+            let params = read_return(query, "");
+            let resolution = resolve(params.as_ref(), Some(&stored), now).unwrap();
+            assert_eq!(resolution.attempt.is_some(), matched, "{query} at {now}");
+            assert_eq!(
+                resolution.restored.as_ref().map(|r| r.schedule_id.as_str()),
+                restored.then_some("s"),
+                "{query} at {now}"
+            );
         }
     }
 

@@ -746,7 +746,7 @@ fn handle_return(settings: &Settings, instance: &str) -> Returned {
     };
     if params.is_some() {
         let fragment = resolution
-            .attempt
+            .restored
             .as_ref()
             .and_then(|a| a.fragment.as_deref());
         browser::replace_address(&cleaned_address(
@@ -759,7 +759,7 @@ fn handle_return(settings: &Settings, instance: &str) -> Returned {
     if stored.is_some_and(|record| resolution.attempt.is_some() || record.is_expired(now)) {
         browser::clear_attempt();
     }
-    if let Some(attempt) = &resolution.attempt {
+    if let Some(attempt) = &resolution.restored {
         returned.schedule_id = attempt.schedule_id.clone();
         returned.provider_id = Some(attempt.provider_id.clone());
     }
