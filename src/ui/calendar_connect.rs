@@ -384,11 +384,13 @@ pub fn CalendarConnect(
         guard.set(None);
         if proceeds(answer) {
             begin(choice);
-        } else if let Some(button) = form_ref
+        }
+        // Any answer removes the focused dialog: the focus goes back to Connect, which stays
+        // focusable (marked busy) while the attempt runs.
+        if let Some(button) = form_ref
             .get_untracked()
             .and_then(|form| form.query_selector("button[type=submit]").ok().flatten())
         {
-            // Cancel (or Escape) removes the focused dialog: give the focus back to Connect.
             browser::focus_after_render(button.unchecked_into());
         }
     });
