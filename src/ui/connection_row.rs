@@ -179,6 +179,17 @@ pub fn ConnectionRow(
                             </button>
                         }
                     })}
+                <button
+                    type="button"
+                    class="cc-button cc-button--secondary"
+                    aria-label=m::disconnect_named(&provider_name, &account)
+                    aria-haspopup="dialog"
+                    node_ref=disconnect_ref
+                    on:click=move |_| confirming.set(true)
+                >
+                    {m::disconnect()}
+                </button>
+                // Last, so that the settings it discloses come next in the tab order.
                 {has_settings
                     .then(|| {
                         view! {
@@ -194,16 +205,6 @@ pub fn ConnectionRow(
                             </button>
                         }
                     })}
-                <button
-                    type="button"
-                    class="cc-button cc-button--secondary"
-                    aria-label=m::disconnect_named(&provider_name, &account)
-                    aria-haspopup="dialog"
-                    node_ref=disconnect_ref
-                    on:click=move |_| confirming.set(true)
-                >
-                    {m::disconnect()}
-                </button>
             </div>
             <p class="cc-error" role="alert">{move || error.get()}</p>
             <ConfirmDialog
