@@ -2410,3 +2410,87 @@ async fn the_credentials_form_sends_nothing_without_a_valid_schedule() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn a_return_too_late_to_vouch_for_still_brings_back_the_choices_and_route() {
+    control("POST", "reset", None).await;
+    let live = add_connection(GOOGLE_ID, SCHEDULE, "SYNCED", None).await;
+    let thirty_one_minutes_ago = js_sys::Date::now() as u64 - 31 * 60 * 1000;
+    store_attempt(&AttemptRecord::new(
+        "attempt-slow",
+        SCHEDULE,
+        GOOGLE_ID,
+        "Google Calendar",
+        thirty_one_minutes_ago,
+        Some("tab=cal".into()),
+    ));
+    set_address(&format!("?connectionId={live}&cc_attempt=attempt-slow"), "");
+    let widget = Fixture::mount(&[]);
+    widget.providers_shown().await;
+    wait_for("the note about an unvouched connection", || {
+        widget
+            .status()
+            .contains("not from a connection started on this page")
+    })
+    .await;
+    let tail = address_tail();
+    widget.assert_choices_kept("Google Calendar", SCHEDULE);
+    assert!(widget.events("connected").is_empty(), "not announced");
+    wait_for("the connection in the list", || !widget.rows().is_empty()).await;
+    drop(widget);
+    set_address("", "");
+    assert_eq!(tail, "#tab=cal", "the host's route comes back");
+}
+
+#[wasm_bindgen_test]
+async fn answering_the_duplicate_question_gives_the_focus_to_connect() {
+    let widget = open_duplicate_question().await;
+    fault(json!({"method": "connectByOAuth", "delayMs": 800})).await;
+    wait_for("Reconnect to take the focus", || {
+        focused_text().trim() == "Reconnect"
+    })
+    .await;
+    widget.button_named("Reconnect").unwrap().click();
+    wait_for("the attempt", || widget.status().contains("Contacting Wix")).await;
+    sleep(100).await;
+    assert_eq!(
+        document().active_element(),
+        Some(widget.button().into()),
+        "focus on Connect while the attempt runs"
+    );
+    wait_for("the navigation", || widget.navigator.visited().len() == 1).await;
+}
+
+#[wasm_bindgen_test]
+async fn sync_settings_come_next_in_the_tab_order_after_their_button() {
+    control("POST", "reset", None).await;
+    add_connection(APPLE_ID, SCHEDULE, "SYNCED", None).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    let settings = "Sync settings for Apple Calendar (owner@apple.example.com)";
+    widget.click_when_shown(settings).await;
+    let actions = widget
+        .find(".cc-connection__actions")
+        .expect("the row's actions");
+    let last = actions.last_element_child().expect("a last action");
+    assert_eq!(
+        attr(&last, "aria-label").as_deref(),
+        Some(settings),
+        "nothing to tab through between the button and what it opens"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_handle_leaves_the_widget_mounted() {
+    let mut widget = Fixture::new(&[]).await;
+    widget.providers_shown().await;
+    // A host that keeps no handle (or whose handle the garbage collector frees). The widget
+    // stays on its element, which the fixture removes, for the rest of this page's life.
+    drop(widget.handle.take());
+    sleep(100).await;
+    assert!(widget.radio("Google Calendar").is_some(), "still shown");
+    let not_an_element = calendar_connect::embed::mount_js(JsValue::NULL, None);
+    assert_eq!(
+        not_an_element.err().and_then(|e| e.as_string()).as_deref(),
+        Some("calendar-connect: mount needs an HTML element")
+    );
+}
