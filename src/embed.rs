@@ -122,8 +122,15 @@ pub fn mount_js(element: JsValue, options: Option<js_sys::Object>) -> Result<Mou
             .or_else(|| attribute(&element, key))
     };
     let settings = Settings::from_lookup(text);
-    let auth = match option("getAccessToken").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
-        Some(callback) => Auth::Callback(callback),
+    // A callback that is not a function is a host's mistake to hear of now, not a "you are
+    // not signed in" later.
+    let auth = match option("getAccessToken").map(|f| f.dyn_into::<js_sys::Function>()) {
+        Some(Ok(callback)) => Auth::Callback(callback),
+        Some(Err(_)) => {
+            return Err(JsValue::from_str(
+                "calendar-connect: getAccessToken must be a function",
+            ))
+        }
         None => static_auth(text("accessToken")),
     };
     mount_with(element, settings, auth, Navigator::window())

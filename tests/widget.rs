@@ -2493,4 +2493,16 @@ async fn a_dropped_handle_leaves_the_widget_mounted() {
         not_an_element.err().and_then(|e| e.as_string()).as_deref(),
         Some("calendar-connect: mount needs an HTML element")
     );
+    let element = document().create_element("div").unwrap();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"getAccessToken".into(), &"a token".into()).unwrap();
+    let not_a_function = calendar_connect::embed::mount_js(element.clone().into(), Some(options));
+    assert_eq!(
+        not_a_function.err().and_then(|e| e.as_string()).as_deref(),
+        Some("calendar-connect: getAccessToken must be a function")
+    );
+    assert!(
+        !element.has_attribute("data-calendar-connect-mounted"),
+        "nothing mounted"
+    );
 }
