@@ -1462,6 +1462,21 @@ async fn a_long_unbroken_event_title_does_not_widen_the_widget() {
     );
 }
 
+impl Fixture {
+    /// Fills Apple's form with an email and a password the emulator accepts and sends it;
+    /// Connect By Credentials answers after `delay_ms`.
+    async fn send_apple_credentials_slowly(&self, delay_ms: u32) {
+        for (selector, value) in [
+            ("input[type=email]", "ann@example.org"),
+            ("input[type=password]", "abcd-efgh-ijkl-mnop"),
+        ] {
+            type_into(&self.find(selector).unwrap(), value);
+        }
+        fault(json!({"method": "connectByCredentials", "delayMs": delay_ms})).await;
+        self.button_named("Connect Apple Calendar").unwrap().click();
+    }
+}
+
 /// A fresh widget with Apple Calendar chosen and the schedule typed: its email and password
 /// form is shown.
 async fn apple_credentials_form() -> Fixture {
@@ -2107,17 +2122,7 @@ async fn the_duplicate_question_closes_when_the_provider_changes() {
 async fn a_credentials_connection_is_checked_for_what_was_sent_when_the_choice_changed() {
     let panics = panics_so_far();
     let widget = apple_credentials_form().await;
-    for (selector, value) in [
-        ("input[type=email]", "ann@example.org"),
-        ("input[type=password]", "abcd-efgh-ijkl-mnop"),
-    ] {
-        type_into(&widget.find(selector).unwrap(), value);
-    }
-    fault(json!({"method": "connectByCredentials", "delayMs": 700})).await;
-    widget
-        .button_named("Connect Apple Calendar")
-        .unwrap()
-        .click();
+    widget.send_apple_credentials_slowly(700).await;
     sleep(100).await;
     // Another provider while the request runs: the form goes, its request and answer don't.
     widget.choose("Google Calendar");
@@ -2340,17 +2345,7 @@ async fn the_duplicate_question_is_not_asked_for_a_provider_no_longer_chosen() {
 #[wasm_bindgen_test]
 async fn one_attempt_at_a_time_across_oauth_and_credentials() {
     let widget = apple_credentials_form().await;
-    for (selector, value) in [
-        ("input[type=email]", "ann@example.org"),
-        ("input[type=password]", "abcd-efgh-ijkl-mnop"),
-    ] {
-        type_into(&widget.find(selector).unwrap(), value);
-    }
-    fault(json!({"method": "connectByCredentials", "delayMs": 800})).await;
-    widget
-        .button_named("Connect Apple Calendar")
-        .unwrap()
-        .click();
+    widget.send_apple_credentials_slowly(800).await;
     widget.choose("Google Calendar");
     sleep(100).await;
     assert!(!widget.button_enabled(), "no Connect while Apple's runs");
