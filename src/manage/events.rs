@@ -17,8 +17,12 @@ use crate::messages as m;
 
 /// Milliseconds in a day.
 pub const DAY_MS: i64 = 86_400_000;
-/// How far ahead the list looks.
+/// How many local days the list shows: today and the six after it.
 pub const WINDOW_DAYS: i64 = 7;
+/// How far back the query starts: an all-day event is a UTC day (`2024-03-04T00:00Z` to the
+/// next midnight), so for a viewer west of UTC late in the evening today's all-day event has
+/// already ended in UTC. The westernmost zones are 12 hours behind UTC; the rest is margin.
+pub const LOOKBACK_MS: i64 = 14 * 3_600_000;
 /// Events per page asked for.
 pub const PAGE_SIZE: u32 = 100;
 /// Most pages followed in one load, so that a cursor that never ends cannot loop forever.
@@ -124,10 +128,11 @@ pub fn format_utc(ms: i64) -> String {
 }
 
 /// The first page's query: the next seven days of one schedule, with titles (the viewer owns
-/// the schedule), not failing when one provider does.
+/// the schedule), not failing when one provider does. It starts [`LOOKBACK_MS`] early so that
+/// today's all-day events come too; [`group_by_day`] leaves out what is over.
 pub fn first_page(schedule_id: &str, now_ms: i64) -> ListEventsQuery {
     ListEventsQuery {
-        from: Some(format_utc(now_ms)),
+        from: Some(format_utc(now_ms - LOOKBACK_MS)),
         to: Some(format_utc(now_ms + WINDOW_DAYS * DAY_MS)),
         schedule_ids: vec![schedule_id.to_owned()],
         fieldsets: vec!["OWN_PI".to_owned()],
@@ -218,7 +223,9 @@ fn clock(local_ms: i64) -> String {
 }
 
 /// Groups events by day. `offset_min` gives the viewer's UTC offset (minutes east) at an
-/// instant. Events whose start cannot be read are left out.
+/// instant. Events whose start cannot be read are left out, and so is what is not upcoming:
+/// a timed event that has ended (or without an end, has started), an all-day event dated
+/// before the viewer's today, anything after the [`WINDOW_DAYS`] local days.
 pub fn group_by_day(
     events: &[Event],
     now_ms: i64,
@@ -240,10 +247,18 @@ pub fn group_by_day(
         } else {
             local(start).div_euclid(DAY_MS)
         };
+        let end = event.end.as_deref().and_then(parse_rfc3339_ms);
+        let over = if all_day {
+            day < today
+        } else {
+            end.unwrap_or(start) <= now_ms
+        };
+        if over || day >= today + WINDOW_DAYS {
+            continue;
+        }
         let when = if all_day {
             m::all_day().to_owned()
         } else {
-            let end = event.end.as_deref().and_then(parse_rfc3339_ms);
             match end {
                 Some(end) => m::time_range(&clock(local(start)), &clock(local(end))),
                 None => clock(local(start)),
@@ -373,7 +388,7 @@ mod tests {
         let first = first_page("s1", 0);
         assert_eq!(
             first.to_query(),
-            "from=1970-01-01T00%3A00%3A00Z&to=1970-01-08T00%3A00%3A00Z&scheduleIds=s1\
+            "from=1969-12-31T10%3A00%3A00Z&to=1970-01-08T00%3A00%3A00Z&scheduleIds=s1\
              &fieldsets=OWN_PI&cursorPaging.limit=100&partialFailure=true"
         );
         assert_eq!(
@@ -530,6 +545,68 @@ mod tests {
                 "Tuesday 5 March: All day Busy",
                 "Wednesday 6 March: 22:00–22:30 Busy",
             ]
+        );
+    }
+
+    #[test]
+    fn shows_only_what_is_upcoming_in_the_viewers_seven_days() {
+        // Thursday 2026-12-03 22:34 in Honolulu (UTC-10) is Friday 08:34 UTC.
+        let now = parse_rfc3339_ms("2026-12-04T08:34:00Z").unwrap();
+        let honolulu = |_| -600;
+        let events = [
+            event(
+                "2026-12-03T00:00:00Z",
+                "2026-12-04T00:00:00Z",
+                true,
+                Some("Out"),
+            ),
+            event(
+                "2026-12-02T00:00:00Z",
+                "2026-12-03T00:00:00Z",
+                true,
+                Some("Gone"),
+            ),
+            event(
+                "2026-12-04T07:00:00Z",
+                "2026-12-04T08:00:00Z",
+                false,
+                Some("Ended"),
+            ),
+            event(
+                "2026-12-04T08:00:00Z",
+                "2026-12-04T09:00:00Z",
+                false,
+                Some("Running"),
+            ),
+            event(
+                "2026-12-09T00:00:00Z",
+                "2026-12-10T00:00:00Z",
+                true,
+                Some("Last"),
+            ),
+            event(
+                "2026-12-10T00:00:00Z",
+                "2026-12-11T00:00:00Z",
+                true,
+                Some("Beyond"),
+            ),
+            event(
+                "2026-12-10T11:00:00Z",
+                "2026-12-10T12:00:00Z",
+                false,
+                Some("Late"),
+            ),
+        ];
+        let titles: Vec<String> = group_by_day(&events, now, honolulu)
+            .into_iter()
+            .map(|g| {
+                let items: Vec<&str> = g.items.iter().map(|i| i.title.as_str()).collect();
+                format!("{}: {}", g.label, items.join(", "))
+            })
+            .collect();
+        assert_eq!(
+            titles,
+            ["Today: Out, Running", "Wednesday 9 December: Last",]
         );
     }
 
