@@ -698,6 +698,49 @@ pub fn setting_not_supported(provider: &str) -> String {
     format!("{provider} doesn't support this setting.")
 }
 
+/// Advice when the provider refuses a setting.
+pub fn setting_not_supported_advice() -> &'static str {
+    "Keep the other settings, or choose another provider for this one."
+}
+
+/// 404 on a call about an existing connection.
+pub fn connection_not_found(provider: &str) -> String {
+    let provider = plain(provider);
+    format!("Wix couldn't find this {provider} connection.")
+}
+
+/// Advice after [`connection_not_found`].
+pub fn connection_not_found_advice() -> &'static str {
+    "It may have been disconnected elsewhere. Refresh the list of connected calendars."
+}
+
+/// 428 `CONNECTION_NOT_CONNECTED`.
+pub fn connection_not_connected(provider: &str) -> String {
+    let provider = plain(provider);
+    format!("{provider} isn't connected any more.")
+}
+
+/// Advice after [`connection_not_connected`].
+pub fn connection_not_connected_advice() -> &'static str {
+    "Reconnect it, then try again."
+}
+
+/// 403 without a code on a call about an existing connection.
+pub fn forbidden_to_manage() -> &'static str {
+    "You don't have permission to change this schedule's calendar connections."
+}
+
+/// 428 `NOT_SUPPORTED_BY_PROVIDER` on Connect By Credentials.
+pub fn credentials_not_supported(provider: &str) -> String {
+    let provider = plain(provider);
+    format!("{provider} can't be connected with an email and password.")
+}
+
+/// Advice after [`credentials_not_supported`].
+pub fn credentials_not_supported_advice() -> &'static str {
+    "Choose another provider."
+}
+
 // ----- upcoming events ------------------------------------------------------------------------
 
 /// Heading of the events list.

@@ -254,10 +254,88 @@ pub fn api_error_notice(error: &ApiError, provider: &str) -> Notice {
     }
 }
 
+/// The notice for a failed call about an existing connection (its sync settings, its
+/// calendars, Disconnect). Connect's wording would name the wrong thing here: a 404 is the
+/// connection that is gone, not a schedule or provider; a 403 is about changing connections;
+/// a 428 `NOT_SUPPORTED_BY_PROVIDER` refuses a setting, not the way of connecting.
+pub fn connection_error_notice(error: &ApiError, provider: &str) -> Notice {
+    let notice = api_error_notice(error, provider);
+    let ApiError::Http { status, code, .. } = error else {
+        return notice;
+    };
+    let (title, advice) = match (*status, code.as_deref()) {
+        (_, Some("NOT_SUPPORTED_BY_PROVIDER")) => (
+            m::setting_not_supported(provider),
+            m::setting_not_supported_advice(),
+        ),
+        (_, Some("CONNECTION_NOT_CONNECTED")) => (
+            m::connection_not_connected(provider),
+            m::connection_not_connected_advice(),
+        ),
+        (403, code) if code != Some("PREMIUM_FEATURE_NOT_ENABLED") => {
+            (m::forbidden_to_manage().to_owned(), m::forbidden_advice())
+        }
+        (404, _) => (
+            m::connection_not_found(provider),
+            m::connection_not_found_advice(),
+        ),
+        _ => return notice,
+    };
+    Notice {
+        title,
+        advice: advice.to_owned(),
+        ..notice
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::api::model::FieldViolation;
+
+    #[test]
+    fn names_the_connection_when_a_call_about_one_fails() {
+        // (error, reason, words the headline must contain)
+        let cases = [
+            (
+                http(404, None, &[], None),
+                "not-found",
+                "couldn't find this Outlook connection",
+            ),
+            (
+                http(404, Some("NOT_FOUND"), &[], None),
+                "not-found",
+                "couldn't find this Outlook connection",
+            ),
+            (
+                http(403, None, &[], None),
+                "permission-denied",
+                "permission to change",
+            ),
+            (
+                http(403, Some("PREMIUM_FEATURE_NOT_ENABLED"), &[], None),
+                "premium-required",
+                "Premium plan",
+            ),
+            (
+                http(428, Some("CONNECTION_NOT_CONNECTED"), &[], None),
+                "http-error",
+                "Outlook isn't connected any more",
+            ),
+            (
+                http(428, Some("NOT_SUPPORTED_BY_PROVIDER"), &[], None),
+                "not-supported-by-provider",
+                "Outlook doesn't support this setting",
+            ),
+            (http(503, None, &[], None), "server-error", "Wix"),
+            (ApiError::Network, "network", "couldn't reach Wix"),
+        ];
+        for (error, reason, words) in cases {
+            let notice = connection_error_notice(&error, "Outlook");
+            assert_eq!(notice.reason, reason, "{error:?}");
+            assert!(notice.title.contains(words), "{error:?}: {}", notice.title);
+        }
+    }
 
     fn http(
         status: u16,

@@ -56,15 +56,22 @@ pub fn validate(email: &str, password: &str) -> Result<(), FormErrors> {
 /// The notice for a failed Connect By Credentials: wrong email or password gets its own
 /// words; everything else is mapped like any API failure.
 pub fn failure_notice(error: &ApiError, provider: &str) -> Notice {
-    if error.code() == Some("BAD_CREDENTIALS") {
-        Notice::new(
+    match error.code() {
+        Some("BAD_CREDENTIALS") => Notice::new(
             Tone::Failure,
             m::bad_credentials(provider),
             m::bad_credentials_advice(),
             "bad-credentials",
-        )
-    } else {
-        api_error_notice(error, provider)
+        ),
+        // Connect's wording ("can't be connected by signing in ... use its email and
+        // password") would send the person back to the form they just used.
+        Some("NOT_SUPPORTED_BY_PROVIDER") => Notice::new(
+            Tone::Failure,
+            m::credentials_not_supported(provider),
+            m::credentials_not_supported_advice(),
+            "not-supported-by-provider",
+        ),
+        _ => api_error_notice(error, provider),
     }
 }
 
@@ -186,5 +193,16 @@ mod tests {
         let premium = r#"{"details":{"applicationError":{"code":"PREMIUM_FEATURE_NOT_ENABLED"}}}"#;
         let other = failure_notice(&ApiError::from_http(403, premium, None), "Apple Calendar");
         assert_eq!(other.reason, "premium-required");
+        let refused = r#"{"details":{"applicationError":{"code":"NOT_SUPPORTED_BY_PROVIDER"}}}"#;
+        let notice = failure_notice(&ApiError::from_http(428, refused, None), "Apple Calendar");
+        assert_eq!(
+            notice.title,
+            "Apple Calendar can't be connected with an email and password."
+        );
+        assert!(
+            !notice.advice.contains("email and password"),
+            "{}",
+            notice.advice
+        );
     }
 }

@@ -14,7 +14,7 @@ use crate::api::model::{
     Connection, ConnectionSyncConfig, ExportConfig, ImportConfig, ListEventFromCalendars,
     ProviderFeatures, SyncToCalendar, UpdateSyncConfigRequest,
 };
-use crate::flow::feedback::api_error_notice;
+use crate::flow::feedback::connection_error_notice;
 use crate::messages as m;
 
 /// How import can be set up with a provider.
@@ -180,14 +180,10 @@ fn same_set(a: &[String], b: &[String]) -> bool {
     a.iter().all(|x| b.contains(x)) && b.iter().all(|x| a.contains(x))
 }
 
-/// The headline when a save failed. Connect's wording for 428 `NOT_SUPPORTED_BY_PROVIDER`
-/// ("can't be connected by signing in") would be wrong here: the connection exists, the
-/// provider only refuses this setting.
+/// The headline when a save failed, worded for a connection that exists (see
+/// [`connection_error_notice`]).
 pub fn save_failure(error: &ApiError, provider: &str) -> String {
-    let why = match error.code() {
-        Some("NOT_SUPPORTED_BY_PROVIDER") => m::setting_not_supported(provider),
-        _ => api_error_notice(error, provider).title,
-    };
+    let why = connection_error_notice(error, provider).title;
     format!("{} {why}", m::not_saved())
 }
 

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::api::model::{Connection, Provider};
 use crate::browser;
-use crate::flow::feedback::api_error_notice;
+use crate::flow::feedback::connection_error_notice;
 use crate::manage::rows;
 use crate::manage::sync::offer;
 use crate::messages as m;
@@ -110,7 +110,7 @@ pub fn ConnectionRow(
                         Some(format!(
                             "{} {}",
                             m::disconnect_failed(&provider_name),
-                            api_error_notice(failure, &provider_name).title
+                            connection_error_notice(failure, &provider_name).title
                         ))
                     }
                     _ => None,
