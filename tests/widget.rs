@@ -2501,3 +2501,28 @@ async fn a_dropped_handle_leaves_the_widget_mounted() {
         "nothing mounted"
     );
 }
+
+#[wasm_bindgen_test]
+async fn calendars_that_fail_to_load_say_why_and_offer_retry() {
+    control("POST", "reset", None).await;
+    add_connection(APPLE_ID, SCHEDULE, "SYNCED", None).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    fault(json!({"method": "listCalendars", "status": 404})).await;
+    widget
+        .click_when_shown("Sync settings for Apple Calendar (owner@apple.example.com)")
+        .await;
+    wait_for("the failure", || {
+        widget
+            .text(".cc-calendars [role=alert]")
+            .contains("Wix couldn't find this Apple Calendar connection.")
+    })
+    .await;
+    let retry: HtmlElement = widget
+        .find(".cc-calendars [role=alert] button")
+        .expect("a Retry")
+        .unchecked_into();
+    assert_eq!(retry.text_content().unwrap(), "Retry");
+    retry.click();
+    wait_for("the calendars", || widget.calendar_box("Work").is_some()).await;
+    assert!(widget.find(".cc-calendars [role=alert]").is_none());
+}

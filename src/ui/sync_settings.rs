@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use crate::api::error::ApiError;
 use crate::api::model::{Calendar, Connection, ProviderFeatures, UpdateSyncConfigRequest};
 use crate::browser;
+use crate::flow::feedback::connection_error_notice;
 use crate::manage::sync::{
     export_request, import_request, is_saved, offer, save_failure, state, ExportTarget,
     ImportChoice, SwitchState, SyncState,
@@ -162,8 +163,18 @@ pub fn SyncSettings(
         let save = save.clone();
         let id = connection.id.clone().unwrap_or_default();
         let calendars = RwSignal::new(None::<Result<Vec<Calendar>, ApiError>>);
-        let client = env.with_value(|env| Rc::clone(&env.client));
-        spawn_local(async move { calendars.set(Some(client.list_calendars(&id).await)) });
+        let load_calendars = move || {
+            calendars.set(None);
+            let client = env.with_value(|env| Rc::clone(&env.client));
+            let id = id.clone();
+            spawn_local(async move {
+                let answer = client.list_calendars(&id).await;
+                // Closed meanwhile: nothing to show them in.
+                calendars.try_set(Some(answer));
+            });
+        };
+        load_calendars();
+        let calendars_provider = provider_name.clone();
         let chosen_now = move || {
             chosen_pending
                 .get_untracked()
@@ -190,7 +201,20 @@ pub fn SyncSettings(
                 <p class="cc-hint">{m::no_calendar_means_primary()}</p>
                 {move || match calendars.get() {
                     None => view! { <p class="cc-hint">{m::loading_calendars()}</p> }.into_any(),
-                    Some(Err(_)) => view! { <p class="cc-hint">{m::calendars_failed()}</p> }.into_any(),
+                    Some(Err(error)) => {
+                        let why = connection_error_notice(&error, &calendars_provider);
+                        let retry = load_calendars.clone();
+                        view! {
+                            <div class="cc-load-error" role="alert">
+                                <p class="cc-notice__title">{m::calendars_failed()} " " {why.title}</p>
+                                <p class="cc-notice__advice">{why.advice}</p>
+                                <button type="button" class="cc-button cc-button--secondary" on:click=move |_| retry()>
+                                    {m::retry()}
+                                </button>
+                            </div>
+                        }
+                        .into_any()
+                    }
                     Some(Ok(list)) => {
                         list.into_iter()
                             .filter_map(|calendar| {
