@@ -736,6 +736,11 @@ pub fn credentials_not_supported(provider: &str) -> String {
     format!("{provider} can't be connected with an email and password.")
 }
 
+/// The problem of a broken connection whose account another connection holds again.
+pub fn replaced_connection() -> &'static str {
+    "This account is connected again in another row. Disconnect this one if you no longer need it."
+}
+
 /// Advice after [`credentials_not_supported`].
 pub fn credentials_not_supported_advice() -> &'static str {
     "Choose another provider."

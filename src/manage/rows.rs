@@ -60,6 +60,10 @@ pub struct ConnectionRow {
     pub problem: Option<String>,
     /// Whether the panel should keep refreshing for this row.
     pub syncing: bool,
+    /// A broken connection whose account another, working connection of the same provider
+    /// holds again (the API has no "reconnect this connection": Reconnect makes a new one).
+    /// Its problem says so, and it offers no Reconnect, which would only add a third.
+    pub replaced: bool,
 }
 
 /// A provider's display name: its name from List Providers, else a generic one.
@@ -107,7 +111,34 @@ pub fn row(connection: &Connection, providers: &[Provider]) -> ConnectionRow {
         kind,
         problem,
         syncing: is_syncing(status),
+        replaced: false,
     }
+}
+
+/// Whether `connection` is live: connected, syncing or synced.
+fn is_live(connection: &Connection) -> bool {
+    matches!(
+        connection.status,
+        Some(
+            ConnectionStatus::Connected
+                | ConnectionStatus::SyncInProgress
+                | ConnectionStatus::Synced
+        )
+    )
+}
+
+/// Whether another connection in `all` is a working connection of the same provider and
+/// account as `broken`.
+fn replaced_by_another(broken: &Connection, all: &[Connection]) -> bool {
+    let Some(email) = known_email(broken) else {
+        return false;
+    };
+    all.iter().any(|other| {
+        other.id != broken.id
+            && other.provider_id == broken.provider_id
+            && is_live(other)
+            && known_email(other).is_some_and(|o| o.eq_ignore_ascii_case(&email))
+    })
 }
 
 /// How a connection is connected again.
@@ -149,7 +180,14 @@ pub fn rows(connections: &[Connection], providers: &[Provider]) -> Vec<Connectio
     connections
         .iter()
         .filter(|c| c.status != Some(ConnectionStatus::Disconnected))
-        .map(|c| row(c, providers))
+        .map(|c| {
+            let mut row = row(c, providers);
+            if row.kind == StatusKind::Broken && replaced_by_another(c, connections) {
+                row.replaced = true;
+                row.problem = Some(m::replaced_connection().to_owned());
+            }
+            row
+        })
         .collect()
 }
 
@@ -300,6 +338,55 @@ mod tests {
             );
             assert_eq!(r.id, format!("id-{provider}"));
         }
+    }
+
+    #[test]
+    fn a_broken_connection_whose_account_works_again_elsewhere_is_marked_replaced() {
+        let with = |id: &str, provider: &str, status, email: Option<&str>| Connection {
+            id: Some(id.into()),
+            ..connection(provider, Some(status), email)
+        };
+        use ConnectionStatus as S;
+        let broken = with("old", "a", S::Error, Some("Me@iCloud.example"));
+        // (the other connections, whether the broken one is replaced)
+        let cases = [
+            (
+                vec![with("new", "a", S::Synced, Some("me@icloud.example"))],
+                true,
+            ),
+            (
+                vec![with("new", "a", S::Connected, Some("me@icloud.example"))],
+                true,
+            ),
+            (
+                vec![with("new", "a", S::Error, Some("me@icloud.example"))],
+                false,
+            ),
+            (
+                vec![with("new", "a", S::Synced, Some("other@icloud.example"))],
+                false,
+            ),
+            (
+                vec![with("new", "g", S::Synced, Some("me@icloud.example"))],
+                false,
+            ),
+            (vec![with("new", "a", S::Synced, None)], false),
+            (vec![], false),
+        ];
+        for (others, replaced) in cases {
+            let mut all = vec![broken.clone()];
+            all.extend(others.iter().cloned());
+            let shown = rows(&all, &providers());
+            assert_eq!(shown[0].replaced, replaced, "{others:?}");
+            assert_eq!(
+                shown[0].problem.as_deref() == Some(m::replaced_connection()),
+                replaced
+            );
+            assert!(shown[1..].iter().all(|r| !r.replaced));
+        }
+        let unknown_account = with("old", "a", S::Error, None);
+        let also_unknown = with("new", "a", S::Synced, None);
+        assert!(!rows(&[unknown_account, also_unknown], &providers())[0].replaced);
     }
 
     #[test]

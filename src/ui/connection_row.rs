@@ -64,10 +64,11 @@ pub fn ConnectionRow(
         status_text,
         kind,
         problem,
+        replaced,
         ..
     } = row;
     let loaded = connection.get_untracked();
-    let can_reconnect = rows::reconnect_by(provider.as_ref(), loaded.status).is_some();
+    let can_reconnect = !replaced && rows::reconnect_by(provider.as_ref(), loaded.status).is_some();
     let known_email = rows::known_email(&loaded);
     let features = provider.and_then(|p| p.features);
     let has_settings = !offer(features.as_ref()).is_empty();
