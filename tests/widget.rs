@@ -2526,3 +2526,35 @@ async fn calendars_that_fail_to_load_say_why_and_offer_retry() {
     wait_for("the calendars", || widget.calendar_box("Work").is_some()).await;
     assert!(widget.find(".cc-calendars [role=alert]").is_none());
 }
+
+#[wasm_bindgen_test]
+async fn a_broken_connection_whose_account_works_again_offers_no_reconnect() {
+    control("POST", "reset", None).await;
+    control(
+        "POST",
+        "connections",
+        Some(
+            json!({"scheduleId": SCHEDULE, "providerId": APPLE_ID, "status": "ERROR",
+            "errorReason": "TOKEN_REVOKED", "externalAccountEmail": "owner@apple.example.com"}),
+        ),
+    )
+    .await;
+    add_connection(APPLE_ID, SCHEDULE, "SYNCED", None).await;
+    let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
+    wait_for("two rows", || widget.rows().len() == 2).await;
+    let rows = widget.rows();
+    let broken = rows
+        .iter()
+        .find(|r| r.contains("Not working"))
+        .expect("the broken row");
+    assert!(
+        broken.contains("connected again in another row"),
+        "{broken}"
+    );
+    assert!(
+        widget
+            .button_named("Reconnect Apple Calendar (owner@apple.example.com)")
+            .is_none(),
+        "no Reconnect to make a third connection"
+    );
+}
