@@ -855,6 +855,14 @@ async fn add_connection(
     answer["connection"]["id"].as_str().unwrap().to_owned()
 }
 
+/// Adds an Apple connection of `email` on the schedule whose access was withdrawn (ERROR,
+/// `TOKEN_REVOKED`).
+async fn add_revoked_apple_connection(email: &str) {
+    let body = json!({"scheduleId": SCHEDULE, "providerId": APPLE_ID, "status": "ERROR",
+        "errorReason": "TOKEN_REVOKED", "externalAccountEmail": email});
+    control("POST", "connections", Some(body)).await;
+}
+
 /// The API calls the emulator logged whose path ends with `suffix`.
 async fn requests_to(suffix: &str) -> Vec<Value> {
     let log = control("GET", "requests", None).await;
@@ -1767,15 +1775,7 @@ async fn a_syncing_connection_is_refreshed_until_synced_and_then_left_alone() {
 #[wasm_bindgen_test]
 async fn a_broken_credentials_connection_reconnects_through_its_form() {
     control("POST", "reset", None).await;
-    control(
-        "POST",
-        "connections",
-        Some(
-            json!({"scheduleId": SCHEDULE, "providerId": APPLE_ID, "status": "ERROR",
-            "errorReason": "TOKEN_REVOKED", "externalAccountEmail": "ann@icloud.example.com"}),
-        ),
-    )
-    .await;
+    add_revoked_apple_connection("ann@icloud.example.com").await;
     let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
     widget.providers_shown().await;
     let reconnect = "Reconnect Apple Calendar (ann@icloud.example.com)";
@@ -2530,15 +2530,7 @@ async fn calendars_that_fail_to_load_say_why_and_offer_retry() {
 #[wasm_bindgen_test]
 async fn a_broken_connection_whose_account_works_again_offers_no_reconnect() {
     control("POST", "reset", None).await;
-    control(
-        "POST",
-        "connections",
-        Some(
-            json!({"scheduleId": SCHEDULE, "providerId": APPLE_ID, "status": "ERROR",
-            "errorReason": "TOKEN_REVOKED", "externalAccountEmail": "owner@apple.example.com"}),
-        ),
-    )
-    .await;
+    add_revoked_apple_connection("owner@apple.example.com").await;
     add_connection(APPLE_ID, SCHEDULE, "SYNCED", None).await;
     let widget = Fixture::mount(&[("scheduleId", SCHEDULE)]);
     wait_for("two rows", || widget.rows().len() == 2).await;

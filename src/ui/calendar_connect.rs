@@ -29,7 +29,7 @@ use crate::manage::verify::{unmatched_return_notice, verification_notice, verify
 use crate::messages as m;
 use crate::ui::{
     ConnectButton, ConnectionsPanel, CredentialsConnected, CredentialsForm, DuplicateGuard,
-    Outcome, ProviderPicker, ScheduleField, UpcomingEvents, VerifyAction, VerifyOutcome,
+    LoadError, Outcome, ProviderPicker, ScheduleField, UpcomingEvents, VerifyAction, VerifyOutcome,
 };
 
 /// What the widget needs from its surroundings, injected so that tests can substitute parts:
@@ -68,6 +68,16 @@ struct Choice {
     schedule_id: String,
     provider_id: String,
     provider_name: String,
+}
+
+impl Choice {
+    /// Whether the picker and the field (as typed) still show this choice.
+    fn is_shown(&self, provider: Option<&str>, typed_schedule: &str) -> bool {
+        provider == Some(self.provider_id.as_str())
+            && typed_schedule
+                .trim()
+                .eq_ignore_ascii_case(&self.schedule_id)
+    }
 }
 
 /// A connection to read back before anything is announced: after a return with `connectionId`
@@ -347,11 +357,10 @@ pub fn CalendarConnect(
                     // unless the person chose another provider or schedule during the read.
                     phase.set(Phase::Idle);
                     notice.set(None);
-                    let still_chosen = selected.get_untracked().as_deref()
-                        == Some(choice.provider_id.as_str())
-                        && schedule.get_untracked().trim().to_ascii_lowercase()
-                            == choice.schedule_id;
-                    if still_chosen {
+                    let shown = schedule.with_untracked(|typed| {
+                        choice.is_shown(selected.get_untracked().as_deref(), typed)
+                    });
+                    if shown {
                         ask_or_begin(choice, &list);
                     }
                 });
@@ -365,11 +374,10 @@ pub fn CalendarConnect(
     // longer shown.
     Effect::new(move |_| {
         let provider_now = selected.get();
-        let schedule_now = schedule.get().trim().to_ascii_lowercase();
-        let moot = guard.with_untracked(|open| {
-            open.as_ref().is_some_and(|(_, choice)| {
-                choice.schedule_id != schedule_now
-                    || provider_now.as_deref() != Some(choice.provider_id.as_str())
+        let moot = schedule.with(|typed| {
+            guard.with_untracked(|open| {
+                open.as_ref()
+                    .is_some_and(|(_, choice)| !choice.is_shown(provider_now.as_deref(), typed))
             })
         });
         if moot {
@@ -581,13 +589,13 @@ pub fn CalendarConnect(
         Some(Err(error)) => {
             let failure = api_error_notice(&error, m::unknown_provider());
             view! {
-                <div class="cc-load-error" role="alert">
-                    <p class="cc-notice__title">{m::providers_failed()} " " {failure.title}</p>
-                    <p class="cc-notice__advice">{failure.advice}</p>
-                    <button type="button" class="cc-button cc-button--secondary" on:click=move |_| load_providers()>
-                        {m::retry()}
-                    </button>
-                </div>
+                <LoadError
+                    lead=m::providers_failed()
+                    title=failure.title
+                    advice=failure.advice
+                    alert=true
+                    on_retry=Callback::new(move |()| load_providers())
+                />
             }
             .into_any()
         }

@@ -12,7 +12,7 @@ use crate::manage::events::KeptList;
 use crate::manage::refresh::next_refresh_ms;
 use crate::manage::rows::{failed_providers_note, rows};
 use crate::messages as m;
-use crate::ui::{ConnectionRow, Environment};
+use crate::ui::{ConnectionRow, Environment, LoadError};
 
 /// One row of the list, with what it needs to render.
 #[derive(Debug, Clone, PartialEq)]
@@ -248,13 +248,7 @@ pub fn ConnectionsPanel(
                 m::connections_failed()
             };
             view! {
-                <div class="cc-load-error">
-                    <p class="cc-notice__title">{lead} " " {title}</p>
-                    <p class="cc-notice__advice">{advice}</p>
-                    <button type="button" class="cc-button cc-button--secondary" on:click=move |_| restart()>
-                        {m::retry()}
-                    </button>
-                </div>
+                <LoadError lead=lead title=title advice=advice on_retry=Callback::new(move |()| restart()) />
             }
         })
     };

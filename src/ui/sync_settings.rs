@@ -12,7 +12,7 @@ use crate::manage::sync::{
     ImportChoice, SwitchState, SyncState,
 };
 use crate::messages as m;
-use crate::ui::{Environment, Switch};
+use crate::ui::{Environment, LoadError, Switch};
 
 /// Which setting a save changes; also the `setting` of `calendar-connect:sync-config-changed`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,13 +205,13 @@ pub fn SyncSettings(
                         let why = connection_error_notice(&error, &calendars_provider);
                         let retry = load_calendars.clone();
                         view! {
-                            <div class="cc-load-error" role="alert">
-                                <p class="cc-notice__title">{m::calendars_failed()} " " {why.title}</p>
-                                <p class="cc-notice__advice">{why.advice}</p>
-                                <button type="button" class="cc-button cc-button--secondary" on:click=move |_| retry()>
-                                    {m::retry()}
-                                </button>
-                            </div>
+                            <LoadError
+                                lead=m::calendars_failed()
+                                title=why.title
+                                advice=why.advice
+                                alert=true
+                                on_retry=Callback::new(move |()| retry())
+                            />
                         }
                         .into_any()
                     }

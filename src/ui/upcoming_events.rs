@@ -12,7 +12,7 @@ use crate::flow::feedback::api_error_notice;
 use crate::manage::events::{first_page, group_by_day, next_page, DayGroup, EventPages, KeptList};
 use crate::manage::rows::provider_name;
 use crate::messages as m;
-use crate::ui::Environment;
+use crate::ui::{Environment, LoadError};
 
 /// Every page of List Events for the next seven days of `schedule_id`.
 async fn load_week(client: &Client, schedule_id: &str) -> Result<EventPages, ApiError> {
@@ -180,13 +180,9 @@ pub fn UpcomingEvents(
                 })
                 .collect_view()
                 .into_any(),
-            (None, Some((title, advice))) => view! {
-                <div class="cc-load-error">
-                    <p class="cc-notice__title">{m::events_failed()} " " {title}</p>
-                    <p class="cc-notice__advice">{advice}</p>
-                </div>
+            (None, Some((title, advice))) => {
+                view! { <LoadError lead=m::events_failed() title=title advice=advice /> }.into_any()
             }
-            .into_any(),
             (None, None) => view! { <p class="cc-hint">{m::loading_events()}</p> }.into_any(),
         }
     };
